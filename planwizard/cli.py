@@ -1,0 +1,109 @@
+"""Command line: argparse and dispatch; the one place errors become text and exit codes.
+
+Each command lives in ``planwizard/commands/<name>.py`` with ``register(subparsers)``
+that adds its parser and sets ``handler``. Command modules import heavy libraries
+(Textual, python-docx, Jinja2) only inside their handler, so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from planwizard import __version__, argparse_nl, labels
+from planwizard.errors import PlanError
+
+COMMANDS = (
+    "wizard",
+    "new",
+    "validate",
+    "generate",
+    "batch",
+    "region",
+    "migrate",
+    "template",
+    "checklist",
+    "examples",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser with every available command."""
+    argparse_nl.install()
+    parser = argparse.ArgumentParser(
+        prog="planwizard",
+        description="Stel het lokaal uitvoeringsplan beschermd wonen / beschermd thuis op. "
+        "Zonder opdracht start de wizard.",
+    )
+    add_common(parser, top=True)
+    subparsers = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT", dest="command")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"planwizard.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"planwizard.commands.{name}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def add_common(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    """``--version`` and ``--debug`` on the main parser and on every command."""
+    parser.add_argument(
+        "--version", action="version", version=f"planwizard {__version__}", help="toon het versienummer en stop"
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="toon bij een fout de volledige technische melding (traceback)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run planwizard; returns the exit code (0 ok, 1 input/output problem, 2 usage)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # argparse: --help/--version (0) or wrong usage (2)
+        return int(exc.code or 0)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        try:
+            from planwizard.commands.wizard import run_start
+        except ModuleNotFoundError:
+            parser.print_help()
+            return 0
+        handler = run_start
+    try:
+        return int(handler(args) or 0)
+    except PlanError as exc:
+        if args.debug:
+            raise
+        report(exc)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"planwizard: {labels.MSG_INTERRUPTED}", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`); nothing left to say
+        return 0
+    except Exception as exc:  # a bug: say so briefly, the traceback is behind --debug
+        if args.debug:
+            raise
+        print(f"planwizard: {labels.MSG_UNEXPECTED.format(exc=exc)}", file=sys.stderr)
+        return 1
+
+
+def report(exc: PlanError) -> None:
+    """Print every problem on its own line, ``path:line:col: message``."""
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

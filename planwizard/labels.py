@@ -1,0 +1,303 @@
+"""Every Dutch text a user reads in messages and the command line, in one place.
+
+The wizard's screens and the document's fixed prose have their own texts (tui/,
+templates/); the words they share with the command line (statuses, kinds) live here.
+"""
+
+from __future__ import annotations
+
+import errno
+
+STATUS = {
+    "done": "Geregeld",
+    "partial": "Deels geregeld",
+    "todo": "Nog te doen",
+    "not_applicable": "Niet van toepassing",
+}
+UNANSWERED = "Nog niet beantwoord"
+KIND = {"aandachtspunt": "Aandachtspunt", "actiepunt": "Actiepunt"}
+LEVEL = {"stelsel": "Stelsel", "organisatie": "Organisatie", "uitvoering": "Uitvoering"}
+
+# ------------------------------------------------------------------ files and YAML
+ERR_IS_DIR = "is een map, geen bestand"
+ERR_MISSING = "bestand of map bestaat niet"
+ERR_NOT_REGULAR = "is geen gewoon bestand (bijvoorbeeld een pipe of apparaat)"
+ERR_NO_FOLDER = "de map waarin dit bestand moet komen bestaat niet"
+ERR_BAD_UTF16 = "bestand lijkt UTF-16 maar is niet goed te lezen; sla het op als UTF-8"
+ERR_YAML_UNCLOSED_QUOTE = "aanhalingsteken wordt niet afgesloten"
+ERR_YAML_TAB = "tab gevonden; spring in met spaties"
+ERR_YAML_COLON = "onverwachte ':'; zet tekst met een dubbele punt tussen aanhalingstekens"
+ERR_YAML_FLOW = "lijst of tabel tussen [ ] of { } is niet goed afgesloten"
+ERR_YAML_INDENT = "inspringing klopt niet; controleer de spaties aan het begin van de regel"
+ERR_YAML_NO_COLON = "verwachtte ':' na de sleutel"
+ERR_YAML_MULTI_DOC = "bestand bevat meer dan één document ('---'); verwacht één"
+ERR_YAML_KEY_NOT_TEXT = "een sleutel moet tekst zijn, geen lijst of tabel"
+ERR_YAML_MERGE = "samenvoegsleutel '<<' wordt niet ondersteund; schrijf de waarden uit"
+
+
+def os_error(exc: OSError) -> str:
+    """A short Dutch description of why a file could not be read or written."""
+    reasons = {
+        errno.ENOENT: ERR_MISSING,
+        errno.EACCES: "geen toegang (rechten)",
+        errno.EPERM: "geen toegang (rechten)",
+        errno.EISDIR: ERR_IS_DIR,
+        errno.ENOTDIR: "een deel van het pad is geen map",
+        errno.ENOSPC: "schijf is vol",
+        errno.EROFS: "schijf is alleen-lezen",
+        errno.ENAMETOOLONG: "naam is te lang",
+        errno.ELOOP: "te veel symbolische koppelingen",
+        errno.EDQUOT: "schijfquotum is op",
+    }
+    return reasons.get(exc.errno or 0, f"kan niet lezen of schrijven ({exc.strerror or exc})")
+
+
+def err_too_big(size: int, limit: int) -> str:
+    return f"bestand is te groot ({size / 1048576:.1f} MB; maximaal {limit // 1048576} MB)"
+
+
+def err_not_utf8(byte: int) -> str:
+    return f"bestand is geen UTF-8 (byte 0x{byte:02x}); sla het op als UTF-8"
+
+
+def err_bad_char(code: int, position: int = 0) -> str:
+    where = f" op positie {position} van de tekst" if position else ""
+    return f"teken U+{code:04X} is niet toegestaan{where} (stuurteken of ongeldig teken)"
+
+
+def err_yaml(detail: str) -> str:
+    return f"ongeldige YAML: {detail}"
+
+
+def err_yaml_token(char: str) -> str:
+    return f"teken {char!r} mag hier niet staan"
+
+
+def err_yaml_tag(tag: str) -> str:
+    return f"type-aanduiding {tag!r} is niet toegestaan"
+
+
+def err_too_deep(limit: int) -> str:
+    return f"te diep genest (meer dan {limit} niveaus)"
+
+
+def err_too_many_nodes(limit: int) -> str:
+    return f"te veel waarden (meer dan {limit}); misschien een uitdijende verwijzing (alias)"
+
+
+def err_duplicate_key(key: str, first_line: int) -> str:
+    earlier = f" (eerder op regel {first_line})" if first_line else ""
+    return f"sleutel '{key}' komt twee keer voor{earlier}"
+
+
+def err_unknown_alias(anchor: str) -> str:
+    return f"verwijzing *{anchor} verwijst naar niets dat eerder is gedefinieerd"
+
+
+# ------------------------------------------------------------------ validation
+def err_expected(what: str, got: object) -> str:
+    return f"verwacht {what}, gevonden {describe(got)}"
+
+
+def describe(value: object) -> str:
+    """How a wrong value is named in a message: its type in Dutch."""
+    if value is None:
+        return "niets"
+    if isinstance(value, bool):
+        return "ja/nee-waarde"
+    if isinstance(value, (int, float)):
+        return f"getal {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"tekst '{short}'"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een tabel (sleutels met waarden)"
+    return type(value).__name__
+
+
+def err_unknown_key(key: str, allowed: list[str]) -> str:
+    return f"onbekende sleutel '{key}' (toegestaan: {', '.join(allowed)})"
+
+
+def err_missing_key(key: str) -> str:
+    return f"sleutel '{key}' ontbreekt"
+
+
+def err_text_too_long(length: int, limit: int) -> str:
+    return f"tekst is te lang ({length} tekens; maximaal {limit})"
+
+
+def quoted(value: object) -> str:
+    """A wrong value as shown in a message: text in quotes, anything else described."""
+    return f"'{value}'" if isinstance(value, str) and len(value) <= 40 else describe(value)
+
+
+def err_bad_date(value: object) -> str:
+    return f"ongeldige datum {quoted(value)}; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-06-30"
+
+
+def err_bad_choice(value: object, choices: list[str]) -> str:
+    return f"ongeldige waarde {quoted(value)}; kies uit {', '.join(choices)}"
+
+
+def err_unknown_item(item_id: str, hint: str = "") -> str:
+    extra = f"; bedoelt u {hint}?" if hint else ""
+    return f"onbekend checklistpunt '{item_id}'{extra}"
+
+
+def err_unknown_example(example_id: str, hint: str = "") -> str:
+    extra = f"; bedoelt u {hint}?" if hint else ""
+    return f"onbekend voorbeeld '{example_id}'{extra}"
+
+
+def err_duplicate_id(kind: str, ident: str, first_line: int) -> str:
+    return f"{kind} '{ident}' komt twee keer voor (eerder op regel {first_line})"
+
+
+def err_format(value: object, expected: str) -> str:
+    return f"onbekend bestandsformaat {describe(value)}; deze versie van planwizard leest '{expected}'"
+
+
+def err_unknown_checklist(ident: object, known: list[str]) -> str:
+    return f"onbekende checklist {describe(ident)} (bekend: {', '.join(known) or 'geen'})"
+
+
+def err_unknown_version(version: object, ident: str, known: list[str]) -> str:
+    return (
+        f"onbekende versie {describe(version)} van checklist '{ident}' "
+        f"(bekend: {', '.join(known)})"
+    )
+
+
+def warn_old_version(old: str, new: str) -> str:
+    return (
+        f"geschreven voor checklistversie {old}; de huidige is {new}. "
+        f"'planwizard migrate' zet het bestand om zonder antwoorden te verliezen"
+    )
+
+
+def err_future_version(version: str, newest: str) -> str:
+    return f"checklistversie {version} is nieuwer dan deze planwizard kent ({newest}); werk planwizard bij"
+
+
+# ------------------------------------------------------------------ gemeenten
+def err_unknown_gemeente(name: str, suggestions: list[str]) -> str:
+    hint = f"; bedoelt u {' of '.join(suggestions)}?" if suggestions else ""
+    return f"onbekende gemeente '{name}'{hint}"
+
+
+def err_ambiguous_gemeente(name: str, options: list[str]) -> str:
+    return f"'{name}' past bij meer gemeenten: {', '.join(options)}; geef de volledige naam"
+
+
+# ------------------------------------------------------------------ command line
+MSG_VALID = "in orde"
+MSG_WRITTEN = "geschreven"
+MSG_EXISTS = "bestaat al; kies een andere naam of verwijder het eerst"
+MSG_INTERRUPTED = "afgebroken"
+MSG_UNEXPECTED = "onverwachte fout: {exc}. Draai opnieuw met --debug en meld de uitvoer."
+
+
+def err_unknown_theme(theme: str, known: list[str]) -> str:
+    return f"onbekend thema '{theme}' (bekend: {', '.join(known)})"
+
+
+def err_own_example_clash(ident: str) -> str:
+    return f"eigen voorbeeld '{ident}' heeft dezelfde id als een voorbeeld uit de bibliotheek; kies een andere id"
+
+
+ERR_NO_EXAMPLES = "de voorbeeldenbibliotheek is leeg"
+
+
+def err_version_number(value: float) -> str:
+    return f"versie {value} is als getal gelezen; zet de versie tussen aanhalingstekens, bijvoorbeeld \"{value}\""
+
+
+def err_bad_id(ident: str, what: str) -> str:
+    form = "<thema>.<naam>" if what == "punt" else "kleine letters, cijfers en '-'"
+    return f"ongeldige id '{ident}' voor een {what} (vorm: {form})"
+
+
+def err_item_theme(item_id: str, theme_id: str) -> str:
+    return f"id '{item_id}' moet beginnen met het thema '{theme_id}.'"
+
+
+def err_unknown_source(key: str) -> str:
+    return f"bron '{key}' staat niet onder 'sources'"
+
+
+def err_when_unknown(target: str) -> str:
+    return f"'when' verwijst naar '{target}', dat geen eerder punt van deze checklist is"
+
+
+def err_change_target(ident: str) -> str:
+    return f"'{ident}' is geen punt van deze checklistversie"
+
+
+def err_change_source(ident: str) -> str:
+    return f"'{ident}' bestaat nog in deze versie en kan dus niet hernoemd, samengevoegd of verwijderd zijn"
+
+
+ERR_NO_THEMES = "de checklist heeft geen thema's"
+ERR_WHEN_SELF = "'when' verwijst naar het punt zelf"
+ERR_WHEN_ONE_OF = "'when' heeft precies één van 'status_in' of 'status_not_in' nodig"
+
+
+ERR_EMPTY_FILE = "bestand is leeg; verwacht een antwoordbestand (begin met 'format: planwizard/1')"
+ERR_NO_CHECKLIST = "onbekend voor welke checklist dit bestand is"
+
+
+def err_bad_code(code: str) -> str:
+    return f"ongeldige CBS-code '{code}' (vorm: GM gevolgd door vier cijfers, bijvoorbeeld GM0917)"
+
+
+def err_no_migration(version: str) -> str:
+    return f"voor checklistversie {version} is geen omzetting naar de huidige versie bekend"
+
+
+def migrated_renamed(old: str, new: str) -> str:
+    return f"{old} -> {new} (hernoemd)"
+
+
+def migrated_merged(old: str, new: str) -> str:
+    return f"{old} -> {new} (samengevoegd)"
+
+
+def migrated_split(old: str, news: list[str]) -> str:
+    return f"{old} -> {', '.join(news)} (gesplitst; antwoord naar elk deel gekopieerd)"
+
+
+def migrated_removed(old: str) -> str:
+    return f"{old} vervallen; antwoord bewaard onder 'retired_answers'"
+
+
+def retired_reason(version: str) -> str:
+    return f"punt vervallen in checklistversie {version}"
+
+
+def merged_from(old_id: str) -> str:
+    return f"Uit '{old_id}':"
+
+ASK_REGION_INTRO = "De gemeentelijst kent de regio beschermd wonen van {name} niet."
+ASK_REGION = "Regio beschermd wonen (leeg laten = later invullen): "
+ASK_CENTRAL = "Centrumgemeente (leeg laten = later invullen): "
+MSG_REGION_UNKNOWN = (
+    "let op: regio en centrumgemeente zijn nog onbekend; vul ze in met --regio en "
+    "--centrumgemeente, in de wizard of in het bestand (municipality: region, central_municipality)"
+)
+
+
+def msg_new_plan(name: str, checklist_id: str, version: str) -> str:
+    return f"nieuw plan voor {name} geschreven (checklist {checklist_id} {version})"
+
+ERR_NO_YAML_IN_DIR = "map bevat geen antwoordbestanden (.yaml)"
+
+
+def msg_already_current(version: str) -> str:
+    return f"al op de huidige checklistversie {version}; niets te doen"
+
+
+def msg_migrated(old: str, new: str, backup: str) -> str:
+    return f"omgezet van checklistversie {old} naar {new}; oude bestand bewaard als {backup}"
