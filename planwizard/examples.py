@@ -61,10 +61,13 @@ def read_examples(
     return found
 
 
-@functools.lru_cache(maxsize=8)
 def load_library(path: Path | None = None) -> dict[str, Example]:
-    """The bundled (or given) examples library by id, in file order."""
-    path = path or data_dir("examples") / LIBRARY_FILE
+    """The bundled (or given) examples library by id, in file order (loaded once per file)."""
+    return _load_library(path or data_dir("examples") / LIBRARY_FILE)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_library(path: Path) -> dict[str, Example]:
     doc = load_file(path)
     reader = Reader(doc)
     data = reader.mapping(doc.data, (), ("examples",), required=("examples",))

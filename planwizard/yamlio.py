@@ -156,12 +156,14 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     context = exc.context or ""
     mark = exc.problem_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    if "quoted scalar" in context and exc.context_mark is not None:
+    if "quoted scalar" in context and "end of stream" in problem and exc.context_mark is not None:
         start = exc.context_mark
         return Problem(name, labels.ERR_YAML_UNCLOSED_QUOTE, start.line + 1, start.column + 1)
     if "cannot start any token" in problem and mark is not None:
         char = text[mark.index] if mark.index < len(text) else ""
         message = labels.ERR_YAML_TAB if char == "\t" else labels.err_yaml_token(char)
+    elif "escape" in problem:
+        message = labels.ERR_YAML_ESCAPE
     elif "mapping values are not allowed" in problem:
         message = labels.ERR_YAML_COLON
     elif "flow sequence" in context or "flow mapping" in context:
@@ -224,6 +226,10 @@ class _Builder:
                 parent = stack[-1] if stack else None
                 if parent is not None and parent.kind == "map" and parent.key is None:
                     parent.key, parent.key_mark = self.key(event)
+                    if parent.key in parent.value:
+                        first = self.key_marks.get((*parent.path, parent.key), (0, 0))[0]
+                        line, col = parent.key_mark
+                        raise PlanError.at(self.name, labels.err_duplicate_key(parent.key, first), line, col)
                     continue
                 path = self.child_path(parent)
                 if len(path) > MAX_DEPTH:
@@ -264,12 +270,7 @@ class _Builder:
         if frame.kind == "seq":
             frame.value.append(value)
             return
-        key = frame.key
-        if key in frame.value:
-            line, col = frame.key_mark or (0, 0)
-            first = self.key_marks.get((*frame.path, key), (0, 0))[0]
-            raise PlanError.at(self.name, labels.err_duplicate_key(key, first), line, col)
-        frame.value[key] = value
+        frame.value[frame.key] = value
         frame.key = None
 
     def value(self, event: Any, stack: list[_Frame], path: Path_) -> tuple[Any, bool]:
