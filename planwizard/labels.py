@@ -302,3 +302,64 @@ def msg_already_current(version: str) -> str:
 
 def msg_migrated(old: str, new: str, backup: str) -> str:
     return f"omgezet van checklistversie {old} naar {new}; oude bestand bewaard als {backup}"
+
+# ------------------------------------------------------------------ batch and region
+ERR_OUT_DIR_NOT_DIR = "bestaat al en is geen map"
+
+
+def msg_batch_done(written: int, out_dir: str) -> str:
+    return f"{written} concept{'en' if written != 1 else ''} geschreven in {out_dir}"
+
+
+def msg_batch_failed(failed: int) -> str:
+    return f"{failed} bestand{'en' if failed != 1 else ''} mislukt (eerste probleem per bestand):"
+
+
+BATCH_PROGRESS = "Concepten maken"
+
+NO_DUE_DATE = "geen datum"
+REGION_TITLE = "Regionaal overzicht lokale uitvoeringsplannen beschermd wonen en beschermd thuis"
+REGION_MATRIX = "Stand per gemeente en thema"
+REGION_MATRIX_NOTE = (
+    "Per thema het aantal geregelde punten van de punten die voor de gemeente gelden "
+    "(punten die niet van toepassing zijn tellen niet mee), met het percentage."
+)
+REGION_MIGRATED_NOTE = "¹ Antwoorden geschreven voor een oudere checklistversie; voor dit overzicht omgezet."
+REGION_OPEN = "Open punten die de meeste gemeenten delen"
+REGION_NO_OPEN = "Geen punten die in de helft of meer van de gemeenten open staan."
+REGION_TIMELINE = "Acties van alle gemeenten op datum"
+REGION_NO_ACTIONS = "Er zijn nog geen acties vastgelegd."
+REGION_EXAMPLES = "Inspirerende voorbeelden in gebruik"
+REGION_NO_EXAMPLES = "Nog geen gemeente heeft een voorbeeld gekozen."
+REGION_FAILED = "Niet meegenomen"
+ERR_REGION_EMPTY = "geen antwoordbestanden om samen te vatten"
+COL_GEMEENTE = "Gemeente"
+COL_GEMEENTEN = "Gemeenten"
+COL_TOTAL = "Totaal"
+COL_ITEM = "Punt"
+COL_THEME = "Thema"
+COL_COUNT = "Aantal"
+COL_DUE = "Datum"
+COL_ACTION = "Actie"
+COL_OWNER = "Eigenaar"
+
+
+def region_intro(count: int, checklist: object) -> str:
+    version = getattr(checklist, "version", "")
+    return (
+        f"Dit overzicht vat de lokale uitvoeringsplannen van {count} gemeente{'n' if count != 1 else ''} "
+        f"samen (checklist versie {version}): hoe ver elke gemeente per thema is, welke punten in veel "
+        f"gemeenten nog open staan, alle geplande acties op datum en de voorbeelden die gemeenten volgen."
+    )
+
+
+def region_open_note(threshold: int) -> str:
+    return (
+        f"Punten die in minstens {threshold} gemeente{'n' if threshold != 1 else ''} nog te doen, deels "
+        f"geregeld of niet beantwoord zijn, het vaakst open eerst."
+    )
+
+
+def err_region_other_checklist(found: str, expected: str) -> str:
+    return f"gebruikt checklist '{found}', de rest '{expected}'; niet meegenomen"
+ERR_DOCX_TO_SCREEN = "een Word-bestand kan niet naar het scherm; geef een bestandsnaam"

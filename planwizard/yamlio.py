@@ -354,25 +354,29 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
-def _temp_prefix(target: Path) -> str:
-    return f".{target.name[:80]}.pw"
+TEMP_MARK = ".pw"
+"""Temporary files are named ``.<final name>.pw<pid>-<random>.tmp`` beside their target."""
 
 
-def _remove_stale_temporaries(target: Path) -> None:
-    """Delete temporaries of ``target`` left by a writer that was killed."""
-    prefix = _temp_prefix(target)
+def _temp_prefix(name: str) -> str:
+    return f".{name[:80]}{TEMP_MARK}"
+
+
+def remove_stale_temporaries(folder: Path, name: str = "") -> None:
+    """Delete temporaries (of ``name``, or of any file) left in ``folder`` by a killed writer."""
+    prefix = _temp_prefix(name) if name else "."
     try:
-        names = os.listdir(target.parent)
+        names = os.listdir(folder)
     except OSError:
         return
-    for name in names:
-        if not (name.startswith(prefix) and name.endswith(".tmp")):
+    for entry in names:
+        if not (entry.startswith(prefix) and entry.endswith(".tmp") and TEMP_MARK in entry):
             continue
-        pid_text = name[len(prefix) :].split("-", 1)[0]
+        pid_text = entry.rsplit(TEMP_MARK, 1)[1].split("-", 1)[0]
         if pid_text.isdigit() and _alive(int(pid_text)):
             continue
         try:
-            os.unlink(target.parent / name)
+            os.unlink(folder / entry)
         except OSError:
             pass
 
@@ -389,47 +393,71 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def atomic_write(path: str | Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` so that readers see the old or the new file, never half.
+def write_temporary(folder: Path, name: str, data: bytes, *, sync: bool = True, mode: int | None = None) -> Path:
+    """Write ``data`` to a new temporary file in ``folder`` meant to become ``name``.
 
-    The bytes go to a temporary file in the same folder, are flushed to disk, and the
-    temporary file is renamed over the target. A symlink at ``path`` is replaced, not
-    followed. On any failure the temporary file is removed and the old file is untouched.
+    The caller moves it into place with ``os.replace`` (see ``atomic_write``). On failure
+    nothing is left behind and PlanError names the target.
     """
-    target = Path(path)
-    name = str(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    if target.is_dir():
-        raise PlanError.at(name, labels.ERR_IS_DIR)
-    folder = target.parent
-    if not folder.is_dir():
-        raise PlanError.at(name, labels.ERR_NO_FOLDER)
-    _remove_stale_temporaries(target)
+    target = folder / name
     try:
-        mode = stat.S_IMODE(os.lstat(target).st_mode) if target.is_file() and not target.is_symlink() else None
-    except OSError:
-        mode = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f"{_temp_prefix(target)}{os.getpid()}-", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f"{_temp_prefix(name)}{os.getpid()}-", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise PlanError.at(name, labels.os_error(exc)) from exc
+        raise PlanError.at(str(target), labels.os_error(exc)) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                os.fsync(fh.fileno())
             os.fchmod(fh.fileno(), mode if mode is not None else _default_mode())
-        os.replace(tmp, target)
     except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise PlanError.at(name, labels.os_error(exc)) from exc
+            raise PlanError.at(str(target), labels.os_error(exc)) from exc
         raise
-    _fsync_dir(folder)
+    return Path(tmp)
+
+
+def check_target(path: str | Path) -> Path:
+    """``path`` if a file can be written there: not a folder, and its folder exists."""
+    target = Path(path)
+    if target.is_dir():
+        raise PlanError.at(str(path), labels.ERR_IS_DIR)
+    if not target.parent.is_dir():
+        raise PlanError.at(str(path), labels.ERR_NO_FOLDER)
+    return target
+
+
+def atomic_write(path: str | Path, data: bytes | str, *, sync: bool = True) -> None:
+    """Write ``data`` to ``path`` so that readers see the old or the new file, never half.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk, and the
+    temporary file is renamed over the target. A symlink at ``path`` is replaced, not
+    followed. On any failure the temporary file is removed and the old file is untouched.
+    """
+    target = check_target(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    remove_stale_temporaries(target.parent, target.name)
+    try:
+        mode = stat.S_IMODE(os.lstat(target).st_mode) if target.is_file() and not target.is_symlink() else None
+    except OSError:
+        mode = None
+    tmp = write_temporary(target.parent, target.name, data, sync=sync, mode=mode)
+    try:
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise PlanError.at(str(path), labels.os_error(exc)) from exc
+    if sync:
+        _fsync_dir(target.parent)
 
 
 def _fsync_dir(folder: Path) -> None:
