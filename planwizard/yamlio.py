@@ -103,6 +103,8 @@ def decode(raw: bytes, name: str) -> str:
             return raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise PlanError.at(name, labels.ERR_BAD_UTF16) from exc
+    if b"\x00" in raw[:512] and _looks_utf16(raw[:512]):
+        raise PlanError.at(name, labels.ERR_UTF16_NO_BOM, 1, 1)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -110,6 +112,12 @@ def decode(raw: bytes, name: str) -> str:
         line = raw.count(b"\n", 0, start) + 1
         col = start - (raw.rfind(b"\n", 0, start) + 1) + 1
         raise PlanError.at(name, labels.err_not_utf8(raw[start]), line, col) from exc
+
+
+def _looks_utf16(head: bytes) -> bool:
+    # Text in UTF-16 without a byte-order mark has a zero in every other byte.
+    half = max(1, len(head) // 2)
+    return head[1::2].count(0) > half * 0.6 or head[0::2].count(0) > half * 0.6
 
 
 def load_file(path: str | Path) -> Doc:
@@ -261,7 +269,7 @@ class _Builder:
         mark = (event.start_mark.line + 1, event.start_mark.column + 1)
         if not isinstance(event, yaml.ScalarEvent):
             raise self.fail(labels.ERR_YAML_KEY_NOT_TEXT, event.start_mark)
-        if event.value == "<<" and event.style is None:
+        if event.value == "<<" and not event.style:  # plain style: None (Python) or "" (libyaml)
             raise self.fail(labels.ERR_YAML_MERGE, event.start_mark)
         self.check_text(event.value, event.start_mark)
         return event.value, mark
