@@ -323,18 +323,11 @@ def _answer_data(answer: Answer) -> dict[str, Any]:
     return _compact(
         {
             "status": answer.status,
-            "notes": _clean_notes(answer.notes),
+            "notes": answer.notes,
             "actions": [_compact({"what": a.what, "owner": a.owner, "due": a.due}, keep=("what",)) for a in answer.actions],
             "examples": list(answer.examples),
         }
     )
-
-
-def _clean_notes(notes: str) -> str:
-    # Trailing spaces would force quoted style; keep the text pleasant to edit by hand.
-    lines = [line.rstrip() for line in notes.strip("\n").split("\n")]
-    text = "\n".join(lines)
-    return text + "\n" if "\n" in text else text
 
 
 def _example_data(example: Example) -> dict[str, Any]:
