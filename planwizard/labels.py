@@ -364,3 +364,260 @@ def region_open_note(threshold: int) -> str:
 def err_region_other_checklist(found: str, expected: str) -> str:
     return f"gebruikt checklist '{found}', de rest '{expected}'; niet meegenomen"
 ERR_DOCX_TO_SCREEN = "een Word-bestand kan niet naar het scherm; geef een bestandsnaam"
+
+
+# ================================================================== Word draft (render, generate, template)
+# Texts of the generated document and of the `generate` and `template` commands.
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+
+DOC_FILE_PREFIX = "Uitvoeringsplan"
+DOC_TITLE = "Lokaal uitvoeringsplan beschermd wonen en beschermd thuis"
+DOC_KEYWORDS = "beschermd wonen; beschermd thuis; lokaal uitvoeringsplan; doordecentralisatie; regiovisie"
+DOC_CATEGORY = "Beleidsplan"
+DOC_CONCEPT = "Concept"
+DOC_CREATOR_TOOL = "planwizard"
+
+
+def doc_subject(organisation: str) -> str:
+    return f"{DOC_TITLE}, {organisation}"
+
+
+def doc_description(checklist_title: str, version: str) -> str:
+    return f"Concept opgesteld met planwizard op basis van de {checklist_title.lower()} (versie {version})."
+
+
+def gemeente_name(name: str) -> str:
+    return f"Gemeente {name}"
+
+
+DOC_FACTS = {
+    "municipality": "Gemeente",
+    "region": "Regio",
+    "central": "Centrumgemeente",
+    "period": "Periode",
+    "version": "Versie",
+    "date": "Datum",
+    "author": "Opgesteld door",
+}
+DOC_TOC = "Inhoud"
+DOC_TOC_EMPTY = "De inhoudsopgave wordt bijgewerkt zodra het document in Word wordt geopend."
+DOC_STATUS = "Status"
+DOC_LEVEL = "Niveau"
+DOC_SKIPPED_STATUS = "Vervalt (niet van toepassing)"
+DOC_ACTIONS = "Acties"
+DOC_EXAMPLE = "Inspirerend voorbeeld"
+DOC_OWN_EXAMPLE = "Eigen voorbeeld"
+DOC_SOURCE = "Bron"
+DOC_FILL_IN = "In te vullen."
+DOC_UNANSWERED = "Dit punt is nog niet beantwoord."
+DOC_WHAT_MATTERS = "Waar het om gaat:"
+DOC_NO_NOTES = {
+    "done": "Beschrijf hoe dit punt geregeld is en waar de afspraken zijn vastgelegd.",
+    "partial": "Beschrijf wat al geregeld is en wat nog ontbreekt.",
+    "todo": "Beschrijf wat er nog moet gebeuren en waarom.",
+    "not_applicable": "Licht toe waarom dit punt niet van toepassing is voor de gemeente.",
+}
+DOC_NO_ACTIONS = "Welke acties zijn nodig, wie is trekker en wanneer moeten ze klaar zijn?"
+DOC_OWNER = "trekker"
+DOC_DUE = "gereed"
+DOC_NO_OWNER = "trekker nog bepalen"
+DOC_NO_DATE = "geen datum"
+DOC_STILL_ANSWERED = "Eerder gegeven antwoord bij dit punt:"
+
+
+def doc_skipped(number: str, question: str, statuses: list[str], negate: bool) -> str:
+    """Why an item does not apply, from its ``when`` condition."""
+    which = f"punt {number} ('{question}')" if number else f"het punt '{question}'"
+    chosen = " of ".join(f"'{s}'" for s in statuses)
+    if negate:
+        return f"Dit punt vervalt, omdat bij {which} is gekozen voor {chosen}."
+    return f"Dit punt geldt alleen als bij {which} is gekozen voor {chosen}; dat is (nog) niet het geval."
+
+
+def doc_condition(number: str, question: str, statuses: list[str], negate: bool) -> str:
+    """When an item applies, as the checklist appendix states it."""
+    which = f"punt {number} ('{question}')" if number else f"het punt '{question}'"
+    chosen = " of ".join(f"'{s}'" for s in statuses)
+    relation = "niet is gekozen" if negate else "is gekozen"
+    return f"Dit punt geldt alleen als bij {which} {relation} voor {chosen}."
+
+
+DOC_CH_ACTIONS = "Actieplan"
+DOC_CH_READINESS = "Stand van zaken per thema"
+DOC_CH_OPEN = "Openstaande punten"
+DOC_APPENDIX_CHECKLIST = ("Bijlage A", "Volledige checklist")
+DOC_APPENDIX_SOURCES = ("Bijlage B", "Bronnen")
+DOC_APPENDIX_RETIRED = ("Bijlage C", "Antwoorden bij vervallen punten")
+DOC_ACTION_COLUMNS = ("Actie", "Trekker", "Datum gereed", "Thema")
+
+
+def doc_actions_intro(count: int, first: str, last: str) -> str:
+    where = f" uit de hoofdstukken {first} tot en met {last}" if first and last else ""
+    if count == 0:
+        return f"Er zijn nog geen acties vastgelegd{where}."
+    noun = "de actie" if count == 1 else f"alle {count} acties"
+    return (
+        f"Dit actieplan bundelt {noun}{where}, op volgorde van de datum waarop ze klaar moeten zijn. "
+        "Acties zonder datum staan onderaan."
+    )
+
+
+DOC_NO_ACTIONS_AT_ALL = "Leg bij de punten die nog te doen of deels geregeld zijn vast wie wat doet en wanneer."
+DOC_READINESS_COLUMNS = ("Thema", "Punten", "Geregeld", "Deels", "Te doen", "Niet beantw.", "N.v.t.", "Gereed")
+DOC_READINESS_TABLE = "Aantallen per thema"
+DOC_READINESS_CHART = "Grafiek per thema"
+DOC_TOTAL = "Totaal"
+DOC_NOT_APPLICABLE_SHORT = "n.v.t."
+DOC_READINESS_EXPLAINED = (
+    "Een geregeld punt telt volledig mee voor het percentage gereed, een deels geregeld punt voor de helft. "
+    "Punten die niet van toepassing zijn of door een eerder antwoord vervallen, tellen niet mee. "
+    "De kolom Punten telt alle punten van het thema; N.v.t. telt de punten die niet van toepassing zijn of vervallen."
+)
+
+
+def doc_readiness_intro(percentage: int | None, applicable: int) -> str:
+    if percentage is None:
+        return "Nog geen enkel punt is van toepassing of beantwoord."
+    return (
+        f"Over alle {applicable} punten die van toepassing zijn, is het plan voor {percentage}% gereed. "
+        "De tabel en de grafiek hieronder laten per thema zien hoe ver de gemeente is."
+    )
+
+
+DOC_CHART_HEADERS = ("Thema", "Verdeling van de punten (elk vak is 5%)", "Gereed")
+DOC_CHART_CAPTION = "Grafiek: stand van zaken per thema"
+DOC_CHART_DESCRIPTION = (
+    "Staafgrafiek met per thema het aandeel geregelde, deels geregelde, nog te doen en nog niet beantwoorde "
+    "punten; het percentage gereed staat als tekst in de laatste kolom."
+)
+DOC_LEGEND = "Legenda:"
+DOC_LEGEND_LABELS = {
+    "done": "geregeld",
+    "partial": "deels geregeld",
+    "todo": "nog te doen",
+    "unanswered": "nog niet beantwoord",
+}
+DOC_READINESS_CAPTION = "Tabel: aantal punten per status en percentage gereed per thema"
+DOC_ACTIONS_CAPTION = "Tabel: actieplan, gesorteerd op datum gereed"
+DOC_OPEN_CAPTION = "Tabel: punten die nog aandacht vragen"
+DOC_OPEN_COLUMNS = ("Punt", "Thema", "Status")
+
+
+def doc_open_intro(todo: int, partial: int, unanswered: int) -> str:
+    total = todo + partial + unanswered
+    if total == 0:
+        return "Alle punten die van toepassing zijn, zijn geregeld."
+    return (
+        f"{total} {'punt vraagt' if total == 1 else 'punten vragen'} nog aandacht: {todo} nog te doen, "
+        f"{partial} deels geregeld en {unanswered} nog niet beantwoord. "
+        "Klik op een punt om ernaartoe te gaan."
+    )
+
+
+def doc_checklist_intro(title: str, version: str, items: int, themes: int) -> str:
+    return (
+        f"Deze bijlage bevat de volledige {title.lower()} (versie {version}): {items} punten in {themes} thema's, "
+        "met per punt de toelichting, de status in dit plan en de bronnen."
+    )
+
+
+DOC_SOURCES_LABEL = "Bronnen:"
+DOC_RELATED_EXAMPLES = "Verwante voorbeelden:"
+DOC_STATUS_IN_PLAN = "Status in dit plan"
+DOC_SOURCES_INTRO = "De bronnen waarop de checklist steunt, met een koppeling naar de vindplaats."
+DOC_RETIRED_INTRO = (
+    "Deze antwoorden horen bij punten die in een nieuwere versie van de checklist zijn vervallen. Ze zijn bewaard "
+    "zodat er niets verloren gaat; verwerk ze waar nodig in de hoofdstukken hierboven."
+)
+
+
+def doc_retired_heading(item_id: str, version: str) -> str:
+    return f"{item_id} (checklistversie {version})"
+
+
+# ------------------------------------------------------------------ generate and template commands
+ERR_OUT_SUFFIX = "het Word-bestand moet eindigen op .docx"
+ERR_OUT_IS_INPUT = "dit is het antwoordbestand zelf; kies een andere naam voor het Word-bestand"
+ERR_TEMPLATE_NOT_DIR = "is geen map; een sjabloon is een map met reference.docx, styles.yaml en blocks/"
+ERR_TEMPLATE_TARGET_NOT_EMPTY = "bestaat al en is niet leeg; kies een nieuwe of lege map"
+ERR_REFERENCE_TOO_BIG = "reference.docx is te groot of bevat te veel onderdelen"
+ERR_NO_MAIN_PART = "het hoofddocument ontbreekt"
+ERR_STYLE_MAP_EMPTY = "stijlkaart is leeg; verwacht 'styles:' met per rol een stijlnaam"
+ERR_BLOCK_MISSING = "tekstblok ontbreekt"
+WARN_PICTURE_ALT_TEXT = "afbeelding zonder alternatieve tekst; geef haar in Word een beschrijving (toegankelijkheid)"
+
+
+def msg_template_ok(folder: str) -> str:
+    return f"{folder}: sjabloon in orde"
+
+
+def msg_template_copied(folder: str) -> str:
+    return (
+        f"{folder}: sjabloon gekopieerd. Pas reference.docx aan in Word en controleer daarna met "
+        f"'planwizard template check {folder}'"
+    )
+
+
+def err_reference_not_docx(detail: str) -> str:
+    return f"reference.docx is geen bruikbaar Word-document ({detail})"
+
+
+def err_reference_part_missing(part: str) -> str:
+    names = {"styles": "de stijlen (styles.xml)", "settings": "de instellingen (settings.xml)"}
+    return f"reference.docx mist {names.get(part, part)}"
+
+
+def err_unknown_role(role: str, known: list[str]) -> str:
+    return f"onbekende rol '{role}' (bekend: {', '.join(known)})"
+
+
+def err_missing_role(role: str) -> str:
+    return f"rol '{role}' ontbreekt; geef de naam van de stijl voor deze rol"
+
+
+def err_style_missing(role: str, name: str, reference: str) -> str:
+    return f"stijl '{name}' (rol '{role}') bestaat niet in {reference}"
+
+
+KIND_NAMES = {"paragraph": "alineastijl", "table": "tabelstijl", "character": "tekenstijl", "numbering": "lijststijl"}
+
+
+def err_style_kind(role: str, name: str, expected: str, got: str) -> str:
+    return (
+        f"stijl '{name}' (rol '{role}') is een {KIND_NAMES.get(got, got)}; "
+        f"deze rol vraagt een {KIND_NAMES.get(expected, expected)}"
+    )
+
+
+def err_list_without_numbering(name: str) -> str:
+    return f"stijl '{name}' heeft geen opsomming of nummering; koppel in Word een lijst aan deze stijl"
+
+
+def warn_no_outline(name: str) -> str:
+    return f"stijl '{name}' heeft geen overzichtsniveau; de inhoudsopgave neemt deze koppen dan niet op"
+
+
+def err_block_syntax(detail: str) -> str:
+    return f"tekstblok is geen geldige Jinja2-tekst: {detail}"
+
+
+def err_block_sandbox(name: str) -> str:
+    return f"'{name}' is niet toegestaan in een tekstblok: een blok mag niet buiten de afgeschermde omgeving komen"
+
+
+def err_block_sandbox_run(detail: str) -> str:
+    return f"niet toegestaan in een tekstblok (afgeschermde omgeving): {detail}"
+
+
+def err_block_undefined(detail: str) -> str:
+    return f"onbekende variabele of onbekend veld in tekstblok: {detail}"
+
+
+def err_block_render(detail: str) -> str:
+    return f"tekstblok geeft een fout bij het invullen: {detail}"
+
+
+def err_block_too_long(length: int, limit: int) -> str:
+    return f"tekstblok levert te veel tekst op ({length} tekens; maximaal {limit})"

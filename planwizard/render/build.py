@@ -1,0 +1,260 @@
+"""The document builder: title page, contents, fixed prose, one chapter per theme, overviews.
+
+``build_document`` is the one builder; ``generate``, ``batch`` and the wizard call it.
+The overview chapters and appendices live in ``overviews.py``.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from planwizard import labels
+from planwizard.errors import PlanError
+from planwizard.model import Answer, Checklist, Example, Item, Plan, Theme
+from planwizard.render import blocks as blocklib
+from planwizard.render import facts as factlib
+from planwizard.render import fields, ooxml, package
+from planwizard.render import text as textlib
+from planwizard.render.ooxml import NSMAP, w
+from planwizard.render.reference import serialize
+from planwizard.render.template import Template
+from planwizard.render.writer import Writer
+
+STATUS_COLOURS = {
+    "done": "2E7D32", "partial": "9A5B00", "todo": "C62828", "not_applicable": "595959",
+    factlib.UNANSWERED: "C55A11", factlib.SKIPPED: "6E6E6E",
+}
+
+
+def short_date(day: dt.date | None) -> str:
+    return day.strftime("%d-%m-%Y") if day else ""
+
+
+@dataclass
+class Draft:
+    """One document being built: the plan, its facts and where every item ended up."""
+
+    writer: Writer
+    plan: Plan
+    checklist: Checklist
+    library: dict[str, Example]
+    facts: factlib.Facts
+    items: dict[str, tuple[str, str]] = field(default_factory=dict)  # item id -> (number, bookmark)
+    themes: dict[str, str] = field(default_factory=dict)  # theme id -> chapter number
+
+    @property
+    def organisation(self) -> str:
+        return self.plan.info.organisation or labels.gemeente_name(self.plan.municipality.name)
+
+    @property
+    def title(self) -> str:
+        return self.plan.info.title or f"{labels.DOC_TITLE} {self.plan.municipality.name}"
+
+    def item_label(self, item: Item) -> str:
+        number = self.items.get(item.id, ("", ""))[0]
+        return f"{number} {item.question}".strip()
+
+    def theme_label(self, theme: Theme) -> str:
+        return f"{self.themes.get(theme.id, '')} {theme.title}".strip()
+
+    # ------------------------------------------------------------ title page and contents
+
+    def title_page(self) -> None:
+        writer, info, municipality = self.writer, self.plan.info, self.plan.municipality
+        writer.p("title", self.title)
+        writer.p("subtitle", " · ".join(part for part in (self.organisation, info.period) if part))
+        writer.p("draft_mark", labels.DOC_CONCEPT)
+        facts = (
+            ("municipality", municipality.name), ("region", municipality.region),
+            ("central", municipality.central_municipality), ("period", info.period), ("version", info.version),
+            ("date", blocklib.long_date(info.date)), ("author", info.author),
+        )
+        for key, value in facts:
+            if value:
+                p = writer.p("title_facts")
+                ooxml.run(p, labels.DOC_FACTS[key], bold=True)
+                ooxml.tab(p)
+                writer.runs(p, value)
+
+    def contents_heading(self) -> etree._Element:
+        p = self.writer.p("toc_heading", labels.DOC_TOC)
+        ooxml.insert_in_order(p.find(ooxml.PPR), etree.Element(w("pageBreakBefore")), ooxml.PPR_ORDER)
+        return p
+
+    # ------------------------------------------------------------ fixed prose
+
+    def prose(self) -> None:
+        """The template's text blocks; chapter numbers in them follow the blocks' own headings."""
+        template = self.writer.template
+        counts = {"introduction": 1, "reading_guide": 0, "context": 1}
+        parsed: dict[str, list[textlib.Block]] = {}
+        for _attempt in range(3):
+            context = blocklib.context(self.plan, self.checklist, self.facts, self._chapters(counts))
+            try:
+                parsed = {name: textlib.parse(blocklib.render(block, context), headings=True)
+                          for name, block in template.blocks.items()}
+            except blocklib.BlockError as exc:
+                raise PlanError(exc.problem) from exc
+            found = {name: sum(1 for b in blocks if b.kind == textlib.HEADING and b.level == 1)
+                     for name, blocks in parsed.items()}
+            if found == counts:
+                break
+            counts = found
+        for name in blocklib.BLOCK_NAMES:
+            self.writer.emit(parsed.get(name, []))
+
+    def _chapters(self, counts: dict[str, int]) -> dict[str, int]:
+        before_context = counts["introduction"] + counts["reading_guide"]
+        first_theme = before_context + counts["context"] + 1
+        last_theme = first_theme + len(self.checklist.themes) - 1
+        return {
+            "introduction": 1, "context": before_context + 1, "first_theme": first_theme, "last_theme": last_theme,
+            "actions": last_theme + 1, "readiness": last_theme + 2, "open_points": last_theme + 3,
+        }
+
+    # ------------------------------------------------------------ themes and items
+
+    def theme_chapters(self) -> None:
+        for theme in self.checklist.themes:
+            number, _ = self.writer.heading(1, theme.title)
+            self.themes[theme.id] = number
+            if theme.intro:
+                self.writer.rich(theme.intro, role="lead")
+            for item in theme.items:
+                self.item(item)
+
+    def item(self, item: Item) -> None:
+        writer = self.writer
+        self.items[item.id] = writer.heading(2, item.question)
+        state = self.facts.states[item.id]
+        answer = self.plan.answers.get(item.id)
+        meta = writer.p("meta")
+        parts = [labels.KIND.get(item.kind, item.kind)]
+        if item.level:
+            parts.append(f"{labels.DOC_LEVEL}: {labels.LEVEL.get(item.level, item.level).lower()}")
+        writer.runs(meta, " · ".join(parts) + f" · {labels.DOC_STATUS}: ")
+        ooxml.run(meta, factlib.status_label(state), bold=True, color=STATUS_COLOURS[state])
+        if state == factlib.SKIPPED:
+            self.skipped(item)
+            if answer is not None and not answer.is_empty():
+                writer.p("skipped", labels.DOC_STILL_ANSWERED)
+                self.answer_body(item, answer, answer.status or "")
+        elif state == factlib.UNANSWERED:
+            self.placeholder(labels.DOC_UNANSWERED, f"{labels.DOC_WHAT_MATTERS} {item.guidance}".strip())
+            if answer is not None:
+                self.answer_body(item, answer, state)
+        else:
+            self.answer_body(item, answer or Answer(), state)
+        self.examples(factlib.chosen_examples(answer, self.library, self.plan.own_examples))
+
+    def answer_body(self, item: Item, answer: Answer, state: str) -> None:
+        writer = self.writer
+        if answer.notes.strip():
+            writer.rich(answer.notes)
+        elif state in labels.DOC_NO_NOTES:
+            self.placeholder(labels.DOC_NO_NOTES[state])
+        if answer.actions:
+            writer.heading(3, labels.DOC_ACTIONS)
+            for action in answer.actions:
+                p = writer.p("bullet", action.what)
+                details = [f"{labels.DOC_OWNER}: {action.owner}" if action.owner else labels.DOC_NO_OWNER]
+                if action.due:
+                    details.append(f"{labels.DOC_DUE}: {short_date(action.due)}")
+                writer.runs(p, f" ({'; '.join(details)})", color="595959")
+        elif state in ("todo", "partial"):
+            writer.heading(3, labels.DOC_ACTIONS)
+            self.placeholder(labels.DOC_NO_ACTIONS)
+
+    def placeholder(self, *sentences: str) -> None:
+        p = self.writer.p("placeholder")
+        ooxml.run(p, labels.DOC_FILL_IN, bold=True)
+        self.writer.runs(p, " " + " ".join(s for s in sentences if s))
+
+    def skipped(self, item: Item) -> None:
+        condition = item.when
+        assert condition is not None
+        other = self.checklist.items.get(condition.item)
+        number = self.items.get(condition.item, ("", ""))[0]
+        question = other.question if other else condition.item
+        statuses = [labels.STATUS.get(s, s) for s in condition.statuses]
+        self.writer.p("skipped", labels.doc_skipped(number, question, statuses, condition.negate))
+
+    def examples(self, chosen: list[Example]) -> None:
+        writer = self.writer
+        for index, example in enumerate(chosen):
+            if index:
+                writer.p("body")  # keeps two boxes apart; Word joins bordered paragraphs that touch
+            p = writer.p("example_title")
+            label = labels.DOC_OWN_EXAMPLE if example.own else labels.DOC_EXAMPLE
+            writer.runs(p, f"{label}: {example.title}")
+            where = ", ".join(part for part in (example.where, example.year) if part)
+            if where:
+                writer.p("example_text", where, italic=True)
+            for block in textlib.parse(ooxml.clean(example.summary)):
+                writer.p("example_text", ("• " if block.kind != textlib.PARAGRAPH else "") + block.text)
+            if example.source or example.url:
+                p = writer.p("example_text")
+                writer.runs(p, f"{labels.DOC_SOURCE}: ")
+                writer.link(p, example.url, example.source or example.url)
+
+
+def _field_values(title: str, subject: str, author: str, custom: dict[str, str]) -> dict[str, str]:
+    values = {"TITLE": title, "SUBJECT": subject, "AUTHOR": author, "KEYWORDS": labels.DOC_KEYWORDS}
+    values.update({f"DOCPROPERTY {key.lower()}": value for key, value in values.copy().items()})
+    values.update({f"DOCPROPERTY {key.lower()}": value for key, value in custom.items()})
+    return {key: ooxml.one_line(value) for key, value in values.items()}
+
+
+def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example], template: Template,
+                   *, now: dt.datetime | None = None) -> bytes:
+    """The .docx bytes of the draft for ``plan`` in ``template``'s house style."""
+    from planwizard.render import overviews
+
+    facts = factlib.collect(plan, checklist)
+    writer = Writer(template)
+    draft = Draft(writer, plan, checklist, library, facts)
+    draft.title_page()
+    toc_heading = draft.contents_heading()
+    draft.prose()
+    draft.theme_chapters()
+    overviews.action_plan(draft)
+    overviews.readiness(draft)
+    overviews.open_points(draft)
+    overviews.appendices(draft)
+    for offset, paragraph in enumerate(fields.toc(template.style_ids["toc1"], writer.toc, labels.DOC_TOC_EMPTY)):
+        writer.body.insert(writer.body.index(toc_heading) + 1 + offset, paragraph)
+    section = template.ref.section
+    writer.body.append(copy.deepcopy(section) if section is not None else etree.Element(w("sectPr")))
+    document = etree.Element(w("document"), nsmap=NSMAP)
+    document.append(writer.body)
+
+    shell = template.shell
+    info = plan.info
+    author = info.author or draft.organisation
+    subject = labels.doc_subject(draft.organisation)
+    custom = {
+        "Gemeente": draft.organisation, "Versie": info.version or labels.DOC_CONCEPT.lower(),
+        "Periode": info.period, "Regio": plan.municipality.region, "Datum": blocklib.long_date(info.date),
+    }
+    now = now or dt.datetime.now(dt.timezone.utc)
+    parts = dict(shell.static)
+    parts[template.ref.main] = serialize(document)
+    parts[template.ref.rels_name] = package.document_rels(shell.rels_base, writer.hyperlinks)
+    numbering = writer.numbering_part()
+    if numbering is not None and shell.numbering_name:
+        parts[shell.numbering_name] = serialize(numbering)
+    parts[shell.core_name] = package.core_xml({
+        "title": draft.title, "subject": subject, "author": author, "keywords": labels.DOC_KEYWORDS,
+        "description": labels.doc_description(checklist.title, checklist.version),
+        "last_modified_by": labels.DOC_CREATOR_TOOL, "language": "nl-NL", "category": labels.DOC_CATEGORY,
+        "status": info.version or labels.DOC_CONCEPT,
+    }, now)
+    parts[shell.custom_name] = package.custom_xml(shell.custom_base, custom)
+    values = _field_values(draft.title, subject, author, custom)
+    for part in template.field_parts:
+        parts[part] = fields.refresh(template.ref.parts[part], values)
+    return package.write_zip(parts)

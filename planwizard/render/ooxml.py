@@ -1,0 +1,151 @@
+"""WordprocessingML basics: names, clean text, and the small elements everything is made of."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+NSMAP = {"w": W_NS, "r": R_NS}
+
+REL_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+REL_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+REL_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+REL_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
+CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+
+# Characters XML 1.0 cannot hold (C0 controls except tab/newline/return, surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SPACES = re.compile(r"[\t\r\n\u000b\u000c]+")
+
+
+def w(tag: str) -> str:
+    """Clark name of a w: element or attribute."""
+    return f"{{{W_NS}}}{tag}"
+
+
+def clean(text: str) -> str:
+    """``text`` without the characters XML cannot hold (templates and checklists may contain any).
+
+    Vertical tab and form feed separate lines in some editors; they become line breaks.
+    """
+    return _NOT_XML.sub("", text.replace("\v", "\n").replace("\f", "\n"))
+
+
+def one_line(text: str) -> str:
+    """Clean text for a single run: tabs and line breaks become single spaces (ends kept)."""
+    return _SPACES.sub(" ", clean(text))
+
+
+# Pre-computed names: these are used thousands of times per document.
+P, PPR, PSTYLE, R, RPR, T, TAB, BR = (w(n) for n in ("p", "pPr", "pStyle", "r", "rPr", "t", "tab", "br"))
+VAL = w("val")
+SPACE = f"{{{XML_NS}}}space"
+
+
+def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    """A new w: child of ``parent`` with w: attributes."""
+    element = etree.SubElement(parent, w(tag))
+    for key, value in attrs.items():
+        element.set(w(key), value)
+    return element
+
+
+def run(parent: etree._Element, text: str, *, bold: bool = False, italic: bool = False, color: str = "",
+        style: str = "", size: int = 0) -> etree._Element:
+    """A run holding ``text`` as a text node (never parsed as markup); ``size`` in half points."""
+    r = etree.SubElement(parent, R)
+    if bold or italic or color or style or size:
+        rpr = etree.SubElement(r, RPR)
+        if style:
+            etree.SubElement(rpr, w("rStyle")).set(VAL, style)
+        if bold:
+            etree.SubElement(rpr, w("b"))
+            etree.SubElement(rpr, w("bCs"))
+        if italic:
+            etree.SubElement(rpr, w("i"))
+            etree.SubElement(rpr, w("iCs"))
+        if color:
+            etree.SubElement(rpr, w("color")).set(VAL, color)
+        if size:
+            etree.SubElement(rpr, w("sz")).set(VAL, str(size))
+            etree.SubElement(rpr, w("szCs")).set(VAL, str(size))
+    t = etree.SubElement(r, T)
+    t.text = text
+    if text[:1].isspace() or text[-1:].isspace():
+        t.set(SPACE, "preserve")
+    return r
+
+
+def tab(parent: etree._Element) -> None:
+    etree.SubElement(etree.SubElement(parent, R), TAB)
+
+
+def paragraph(style_id: str) -> etree._Element:
+    """An empty paragraph carrying ``style_id``."""
+    p = etree.Element(P)
+    etree.SubElement(etree.SubElement(p, PPR), PSTYLE).set(VAL, style_id)
+    return p
+
+
+def field(parent: etree._Element, instruction: str, shown: str = "") -> None:
+    """A complex field (begin, instruction, separate, shown result, end) as runs of ``parent``."""
+    sub(sub(parent, "r"), "fldChar", fldCharType="begin")
+    instr = sub(sub(parent, "r"), "instrText")
+    instr.text = f" {instruction} "
+    instr.set(SPACE, "preserve")
+    sub(sub(parent, "r"), "fldChar", fldCharType="separate")
+    if shown:
+        run(parent, shown)
+    sub(sub(parent, "r"), "fldChar", fldCharType="end")
+
+
+def insert_in_order(parent: etree._Element, child: etree._Element, order: tuple[str, ...]) -> None:
+    """Put ``child`` among ``parent``'s children where the schema sequence ``order`` wants it.
+
+    ``order`` lists local names; children not in it are treated as coming first.
+    """
+    name = etree.QName(child).localname
+    rank = order.index(name)
+    for index, existing in enumerate(parent):
+        other = etree.QName(existing).localname if isinstance(existing.tag, str) else ""
+        if other in order and order.index(other) > rank:
+            parent.insert(index, child)
+            return
+    parent.append(child)
+
+
+PPR_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+)
+RPR_ORDER = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
+    "lang", "eastAsianLayout", "specVanish", "oMath",
+)
+TBLPR_ORDER = (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
+    "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
+    "tblDescription", "tblPrChange",
+)
+TCPR_ORDER = (
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+    "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange",
+)
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
+    "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+    "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator",
+)

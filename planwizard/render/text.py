@@ -1,0 +1,83 @@
+"""Free text (the gemeente's notes, rendered text blocks) to paragraphs, lists and headings.
+
+The rules are those of the answer file: a blank line starts a new paragraph, lines
+starting with "- " are bullets, lines starting with "1. " form a numbered list that
+restarts with every new list. Lines of one paragraph are joined with a space;
+indenting a list line by two spaces puts it one level deeper. Text blocks of a
+template may also use "# ", "## " and "### " for headings. Nothing here knows Word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PARAGRAPH, BULLET, NUMBER, HEADING = "paragraph", "bullet", "number", "heading"
+MAX_LEVEL = 2
+
+_BULLET = re.compile(r"^(?P<indent>[ \t]*)[-*•–]\s+(?P<text>\S.*)$")
+_NUMBER = re.compile(r"^(?P<indent>[ \t]*)(?P<number>\d{1,3})[.)]\s+(?P<text>\S.*)$")
+_HEADING = re.compile(r"^(?P<marks>#{1,3})\s+(?P<text>\S.*)$")
+
+
+@dataclass
+class Block:
+    """One paragraph of output: plain, a list item, or a heading."""
+
+    kind: str
+    text: str
+    level: int = 0
+    """List depth (0 = outermost) or heading level (1-3)."""
+    list_id: int = 0
+    """Numbered items: which list they belong to; every new list restarts its numbering."""
+    start: int = 1
+    """Numbered items: the number the list starts at."""
+
+
+def _level(indent: str) -> int:
+    return min(len(indent.expandtabs(4)) // 2, MAX_LEVEL)
+
+
+def parse(text: str, *, headings: bool = False) -> list[Block]:
+    """The blocks of ``text`` in order; empty text gives no blocks."""
+    blocks: list[Block] = []
+    open_lists: dict[int, Block] = {}  # level -> first item of the numbered list still running there
+    next_list = 0
+    current: Block | None = None  # the block later lines may continue
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.rstrip()
+        if not line.strip():
+            current = None
+            continue
+        heading = _HEADING.match(line) if headings else None
+        bullet = _BULLET.match(line)
+        number = _NUMBER.match(line)
+        if heading:
+            open_lists.clear()
+            current = None
+            blocks.append(Block(HEADING, heading["text"].strip(), len(heading["marks"])))
+        elif bullet:
+            level = _level(bullet["indent"])
+            for deeper in [lvl for lvl in open_lists if lvl >= level]:
+                del open_lists[deeper]
+            current = Block(BULLET, bullet["text"].strip(), level)
+            blocks.append(current)
+        elif number:
+            level = _level(number["indent"])
+            for deeper in [lvl for lvl in open_lists if lvl > level]:
+                del open_lists[deeper]
+            first = open_lists.get(level)
+            if first is None:
+                next_list += 1
+                current = Block(NUMBER, number["text"].strip(), level, next_list, int(number["number"]))
+                open_lists[level] = current
+            else:
+                current = Block(NUMBER, number["text"].strip(), level, first.list_id, first.start)
+            blocks.append(current)
+        elif current is not None and current.kind != HEADING:
+            current.text = f"{current.text} {line.strip()}"
+        else:
+            open_lists.clear()
+            current = Block(PARAGRAPH, line.strip())
+            blocks.append(current)
+    return blocks

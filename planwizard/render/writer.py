@@ -1,0 +1,209 @@
+"""The body of one document: styled paragraphs, headings with bookmarks, lists and links.
+
+Paragraphs are deep copies of one prototype per role, each already carrying its style
+id (resolved once per template), so nothing is looked up by name while building.
+All text goes in through ``ooxml.run`` as text nodes, after removing characters XML
+cannot hold.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from planwizard.render import ooxml, text as textlib
+from planwizard.render.fields import TocEntry
+from planwizard.render.package import safe_url
+from planwizard.render.template import Template
+from planwizard.render.ooxml import w
+
+
+@dataclass
+class ListInstance:
+    """A numbered list of the document: its own numbering instance, so it restarts at ``start``."""
+
+    num_id: int
+    abstract: str
+    level: int
+    start: int
+
+
+@dataclass
+class Writer:
+    template: Template
+    body: etree._Element = field(init=False)
+    hyperlinks: dict[str, str] = field(default_factory=dict)  # url -> relationship id
+    lists: list[ListInstance] = field(default_factory=list)
+    toc: list[TocEntry] = field(default_factory=list)
+    chapter: int = 0
+    section: int = 0
+    _bookmark: int = 0
+
+    def __post_init__(self) -> None:
+        self.body = etree.Element(w("body"))
+        self.ids = self.template.style_ids
+        self._protos = {role: ooxml.paragraph(style_id) for role, style_id in self.ids.items()}
+        self._next_num = self._first_free_num()
+        self._link_style = self.ids["hyperlink"]
+
+    def _first_free_num(self) -> int:
+        numbering = self.template.ref.numbering
+        used = [0]
+        if numbering is not None:
+            used += [int(n.get(w("numId"), "0")) for n in numbering.iterfind(w("num"))
+                     if n.get(w("numId"), "").isdigit()]
+        return max(used) + 1
+
+    # ------------------------------------------------------------ paragraphs
+
+    def new(self, role: str, text: str = "", **run_format) -> etree._Element:
+        """A paragraph in ``role``'s style, not yet placed (for table cells)."""
+        p = copy.deepcopy(self._protos[role])
+        text = ooxml.one_line(text).strip()
+        if text:
+            ooxml.run(p, text, **run_format)
+        return p
+
+    def p(self, role: str, text: str = "", **run_format) -> etree._Element:
+        """A paragraph in ``role``'s style appended to the body."""
+        p = self.new(role, text, **run_format)
+        self.body.append(p)
+        return p
+
+    def add(self, element: etree._Element) -> etree._Element:
+        self.body.append(element)
+        return element
+
+    def runs(self, p: etree._Element, text: str, **run_format) -> None:
+        ooxml.run(p, ooxml.one_line(text), **run_format)
+
+    def num_pr(self, p: etree._Element, level: int, num_id: str | int) -> None:
+        """Put ``p`` in a list (numbering instance ``num_id`` at ``level``)."""
+        ppr = p.find(ooxml.PPR)
+        num = etree.Element(w("numPr"))
+        ooxml.sub(num, "ilvl", val=str(level))
+        ooxml.sub(num, "numId", val=str(num_id))
+        ooxml.insert_in_order(ppr, num, ooxml.PPR_ORDER)
+
+    def bookmark(self, p: etree._Element, name: str | None = None) -> str:
+        """Wrap ``p``'s content in a bookmark; returns its name."""
+        self._bookmark += 1
+        name = name or f"_Toc{90000000 + self._bookmark}"
+        start = etree.Element(w("bookmarkStart"))
+        start.set(w("id"), str(self._bookmark))
+        start.set(w("name"), name)
+        p.insert(1, start)
+        ooxml.sub(p, "bookmarkEnd", id=str(self._bookmark))
+        return name
+
+    def heading(self, level: int, text: str, *, numbered: bool = True, label: str = "") -> tuple[str, str]:
+        """A heading (1-3) with a bookmark; returns (its number as shown, bookmark name).
+
+        ``numbered=False`` switches the style's numbering off for this heading (the
+        appendices); ``label`` is then written in front of the text instead.
+        """
+        p = self.p(f"heading{level}")
+        number = ""
+        if not numbered:
+            if self.template.numbered.get(level):
+                self.num_pr(p, 0, 0)
+            number = label
+        elif level == 1:
+            self.chapter += 1
+            self.section = 0
+            number = str(self.chapter) if self.template.numbered[1] else ""
+        elif level == 2:
+            self.section += 1
+            number = f"{self.chapter}.{self.section}" if self.template.numbered[2] else ""
+        text = ooxml.one_line(text).strip()
+        if label and not numbered:
+            if level == 1:
+                text = f"{label}: {text}"
+                number = ""
+            elif self.template.numbered.get(level):
+                ooxml.run(p, label)
+                ooxml.tab(p)
+            else:
+                ooxml.run(p, f"{label} ")
+        ooxml.run(p, text)
+        anchor = self.bookmark(p)
+        if level == 1:
+            self.toc.append(TocEntry(number, text, anchor))
+        return number, anchor
+
+    # ------------------------------------------------------------ rich text
+
+    def rich(self, text: str, *, role: str = "body", headings: bool = False) -> int:
+        """Free text as paragraphs, bullets, numbered lists (and headings); returns paragraphs written."""
+        return self.emit(textlib.parse(ooxml.clean(text), headings=headings), role=role)
+
+    def emit(self, blocks: list[textlib.Block], *, role: str = "body") -> int:
+        """Parsed text blocks as paragraphs; every numbered list gets its own numbering."""
+        numbers: dict[int, int] = {}
+        for block in blocks:
+            if block.kind == textlib.HEADING:
+                self.heading(block.level, block.text)
+            elif block.kind == textlib.BULLET:
+                p = self.p("bullet", block.text)
+                if block.level:
+                    self.num_pr(p, block.level, self.template.bullet_num)
+            elif block.kind == textlib.NUMBER:
+                if block.list_id not in numbers:
+                    numbers[block.list_id] = self.new_list(block.level, block.start)
+                p = self.p("number", block.text)
+                self.num_pr(p, block.level, numbers[block.list_id])
+            else:
+                self.p(role, block.text)
+        return len(blocks)
+
+    def new_list(self, level: int, start: int) -> int:
+        """A fresh numbering instance for one numbered list."""
+        instance = ListInstance(self._next_num, self.template.number_abstract, level, start)
+        self._next_num += 1
+        self.lists.append(instance)
+        return instance.num_id
+
+    # ------------------------------------------------------------ links
+
+    def link(self, p: etree._Element, url: str, text: str) -> None:
+        """``text`` as a hyperlink to ``url``; plain text if the address is not a web or mail address."""
+        target = safe_url(url)
+        if not target:
+            ooxml.run(p, ooxml.one_line(text))
+            return
+        ident = self.hyperlinks.get(target)
+        if ident is None:
+            ident = f"rIdPwLink{len(self.hyperlinks) + 1}"
+            self.hyperlinks[target] = ident
+        link = etree.SubElement(p, w("hyperlink"))
+        link.set(f"{{{ooxml.R_NS}}}id", ident)
+        link.set(w("history"), "1")
+        ooxml.run(link, ooxml.one_line(text), style=self._link_style)
+
+    def jump(self, p: etree._Element, anchor: str, text: str, **run_format) -> None:
+        """``text`` as a link to a bookmark in the document."""
+        link = ooxml.sub(p, "hyperlink", anchor=anchor, history="1")
+        ooxml.run(link, ooxml.one_line(text), **run_format)
+
+    # ------------------------------------------------------------ numbering part
+
+    def numbering_part(self) -> etree._Element | None:
+        """The template's numbering with one instance per numbered list of this document."""
+        base = self.template.ref.numbering
+        if base is None:
+            return None
+        root = copy.deepcopy(base)
+        cleanup = root.find(w("numIdMacAtCleanup"))
+        for instance in self.lists:
+            num = etree.Element(w("num"))
+            num.set(w("numId"), str(instance.num_id))
+            ooxml.sub(num, "abstractNumId", val=instance.abstract)
+            override = ooxml.sub(num, "lvlOverride", ilvl=str(instance.level))
+            ooxml.sub(override, "startOverride", val=str(instance.start))
+            if cleanup is not None:
+                cleanup.addprevious(num)
+            else:
+                root.append(num)
+        return root
