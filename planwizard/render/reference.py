@@ -169,10 +169,10 @@ def _inspect(parts: dict[str, bytes], name: str, problems: list[Problem]) -> Ref
                 ref.page_parts.append(target)
             else:
                 ref.targets.setdefault(short, target)
-    for short in ("styles", "settings"):
-        if ref.targets.get(short) not in parts:
-            problems.append(Problem(name, labels.err_reference_part_missing(short)))
-    if problems:
+    missing = [short for short in ("styles", "settings") if ref.targets.get(short) not in parts]
+    for short in missing:
+        problems.append(Problem(name, labels.err_reference_part_missing(short)))
+    if missing:
         return None
     for element in parse_xml(parts[ref.targets["styles"]]).iterfind(w("style")):
         name_el = element.find(w("name"))

@@ -155,6 +155,7 @@ def _check(folder: Path) -> tuple[list[Problem], Template | None]:
             warnings.append(Problem(f"{folder / REFERENCE}:{part}", labels.WARN_PICTURE_ALT_TEXT, warning=True))
     env = blocklib.environment()
     compiled = blocklib.compile_blocks(env, folder / BLOCKS, problems)
+    problems.extend(_try_blocks(compiled))
     if problems or ref is None:
         return problems + warnings, None
     field_parts = tuple(p for p in ref.page_parts if refdoc.has_fields(ref.parts.get(p, b"")))
@@ -171,7 +172,7 @@ def _check(folder: Path) -> tuple[list[Problem], Template | None]:
         return [Problem(str(folder / REFERENCE), labels.err_reference_not_docx(str(exc)))] + warnings, None
     template = Template(folder, ref, style_ids, numbered, bullet_num, number_abstract, header_fill, compiled,
                         shell, field_parts, warnings)
-    return _try_blocks(template) + warnings, template
+    return warnings, template
 
 
 def _has_outline(ref: refdoc.Reference, style: refdoc.Style) -> bool:
@@ -182,7 +183,7 @@ def _has_outline(ref: refdoc.Reference, style: refdoc.Style) -> bool:
     return False
 
 
-def _try_blocks(template: Template) -> list[Problem]:
+def _try_blocks(compiled: dict[str, jinja2.Template]) -> list[Problem]:
     """Render every block on the sample plans; the first failure of each block is reported."""
     from planwizard.checklist import current
     from planwizard.render import facts as factlib
@@ -195,7 +196,7 @@ def _try_blocks(template: Template) -> list[Problem]:
                     "actions": 3 + len(checklist.themes), "readiness": 4 + len(checklist.themes),
                     "open_points": 5 + len(checklist.themes)}
         context = blocklib.context(plan, checklist, facts, chapters)
-        for name, block in template.blocks.items():
+        for name, block in compiled.items():
             if name in problems:
                 continue
             try:
@@ -240,3 +241,31 @@ def load_template(template_dir: Path | None = None) -> Template:
             raise PlanError(errors or problems)
         _cache[key] = (signature, template)
         return template
+
+
+def copy_default(target: Path) -> Path:
+    """Copy the default template to ``target`` (a new or empty folder), all or nothing."""
+    import os
+    import shutil
+    import tempfile
+
+    name = str(target)
+    if target.exists() or target.is_symlink():
+        if not target.is_dir() or any(target.iterdir()):
+            raise PlanError.at(name, labels.ERR_TEMPLATE_TARGET_NOT_EMPTY)
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    except OSError as exc:
+        raise PlanError.at(name, labels.os_error(exc)) from exc
+    try:
+        shutil.copytree(default_dir(), staging, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.tmp", ".*"))
+        if target.is_dir():
+            target.rmdir()
+        os.rename(staging, target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise PlanError.at(name, labels.os_error(exc)) from exc
+    return target

@@ -1,0 +1,43 @@
+"""``planwizard generate FILE [-o OUT.docx] [--template DIR]``: the Word draft of one plan."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from planwizard.cli import add_common
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "generate",
+        help="maak het Word-concept van een plan",
+        description="Maak het Word-concept (.docx) van het lokaal uitvoeringsplan uit een antwoordbestand, in "
+        "de huisstijl van het sjabloon. Een bestaand bestand wordt pas vervangen als het nieuwe concept "
+        "helemaal klaar is. Het pad van het geschreven bestand verschijnt op de uitvoer.",
+    )
+    add_common(parser)
+    parser.add_argument("file", metavar="BESTAND.yaml", help="het antwoordbestand")
+    parser.add_argument(
+        "-o", "--out", type=Path, metavar="UIT.docx",
+        help="het Word-bestand (standaard: 'Uitvoeringsplan <gemeente> <versie>.docx' in de huidige map)",
+    )
+    parser.add_argument(
+        "--template", type=Path, metavar="MAP",
+        help="map met het huisstijlsjabloon, of de naam van een meegeleverd sjabloon (standaard: standaard)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from planwizard.answers import load_plan
+    from planwizard.render import generate_file, load_template
+
+    load_template(args.template)  # a template problem is reported before the plan is even read
+    loaded = load_plan(args.file)
+    for warning in loaded.warnings:
+        print(warning, file=sys.stderr)
+    path = generate_file(loaded, args.out, args.template)
+    print(path)
+    return 0
