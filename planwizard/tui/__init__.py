@@ -1,0 +1,1 @@
+"""The terminal wizard (Textual). Importing this package loads no Textual; ``tui.app`` does."""

@@ -1,0 +1,1 @@
+"""The wizard's screens: start, main, examples, review, help, and small dialogs."""
