@@ -8,6 +8,7 @@ reported and skipped; it never stops the run.
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 import resource
@@ -46,13 +47,22 @@ class Result:
 _state: dict[str, object] = {}
 
 
-def _init(template_dir: str | None, out_dir: str) -> None:
+def _init(template_dir: str | None, out_dir: str, now: dt.datetime) -> None:
     from planwizard.examples import load_library
     from planwizard.render import load_template
 
     _state["template"] = load_template(Path(template_dir) if template_dir else None)
     _state["library"] = load_library()
     _state["out_dir"] = Path(out_dir)
+    _state["now"] = now
+
+
+def run_time() -> dt.datetime:
+    """The creation time written into every draft of a run (SOURCE_DATE_EPOCH when set)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
 def _build(task: tuple[int, str]) -> Outcome:
@@ -62,7 +72,8 @@ def _build(task: tuple[int, str]) -> Outcome:
 
     try:
         loaded = load_plan(source)
-        data = build_document(loaded.plan, loaded.checklist, _state["library"], _state["template"])
+        data = build_document(loaded.plan, loaded.checklist, _state["library"], _state["template"],  # type: ignore[arg-type]
+                              now=_state["now"])  # type: ignore[arg-type]
         name = default_output_name(loaded.plan)
         # Batch drafts can be made again from their answer files, so they are not
         # fsynced one by one; the rename still guarantees no half-written draft.
@@ -79,15 +90,16 @@ def _peak_kib() -> int:
 
 
 def _outcomes(tasks: list[tuple[int, str]], jobs: int, template_dir: Path | None, out_dir: Path) -> Iterator[Outcome]:
+    setup = (str(template_dir) if template_dir else None, str(out_dir), run_time())
     if jobs <= 1 or len(tasks) <= 1:
-        _init(str(template_dir) if template_dir else None, str(out_dir))
+        _init(*setup)
         for task in tasks:
             yield _build(task)
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     chunk = max(1, min(8, len(tasks) // (jobs * 8)))
-    with context.Pool(jobs, _init, (str(template_dir) if template_dir else None, str(out_dir))) as pool:
+    with context.Pool(jobs, _init, setup) as pool:
         yield from pool.imap_unordered(_build, tasks, chunksize=chunk)
 
 
