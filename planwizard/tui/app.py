@@ -105,6 +105,10 @@ class WizardApp(App[int]):
         if self.start_path is not None:
             self.open_path(self.start_path, read_only=self.start_read_only)
 
+    def on_unmount(self) -> None:
+        # However the app ends (quit, signal, a test's pilot, an error): save and unlock.
+        self.shutdown()
+
     def watch_theme(self, theme: str) -> None:
         if self.is_running and theme != recent.theme():
             recent.set_theme(theme)

@@ -118,9 +118,10 @@ START_NEW = "Nieuw plan"
 START_OPEN = "Bestand openen"
 
 
-def recent_line(name: str, path: str, opened: dt.datetime | None) -> str:
+def recent_line(name: str, file_name: str, folder: str, opened: dt.datetime | None) -> str:
+    """A recent plan: gemeente, file, when, and last (cut first when short of room) the folder."""
     when = opened.strftime("%d-%m-%Y %H:%M") if opened else ""
-    return f"{name or '?'}  ·  {path}  ·  {when}" if when else f"{name or '?'}  ·  {path}"
+    return "  ·  ".join(part for part in (name or "?", file_name, when, folder) if part)
 
 
 OPEN_TITLE = "Bestand openen"

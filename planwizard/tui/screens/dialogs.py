@@ -322,7 +322,7 @@ class PlanInfoDialog(Dialog):
 class ProblemsScreen(WizardScreen):
     """Why a file could not be opened: every problem with its line and column."""
 
-    BINDINGS = [Binding("escape", "back", texts.PROBLEMS_BACK, id="problems-back")]
+    BINDINGS = [Binding("escape", "back", texts.KEY_BACK, id="problems-back")]
 
     def __init__(self, path: str, problems: list[Problem], title: str = texts.PROBLEMS_TITLE,
                  intro: str = texts.PROBLEMS_INTRO, back: str = texts.PROBLEMS_BACK) -> None:

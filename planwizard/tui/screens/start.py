@@ -57,8 +57,9 @@ class StartScreen(WizardScreen):
         options.clear_options()
         entries = recent.load()
         for entry in entries:
-            options.add_option(Option(Text(texts.recent_line(entry.name, display_path(entry.path), entry.opened_at),
-                                           no_wrap=True, overflow="ellipsis"), id=entry.path))
+            where = Path(entry.path)
+            line = texts.recent_line(entry.name, where.name, display_path(where.parent), entry.opened_at)
+            options.add_option(Option(Text(line, no_wrap=True, overflow="ellipsis"), id=entry.path))
         options.display = bool(entries)
         self.query_one("#no-recent").display = not entries
         if entries:
