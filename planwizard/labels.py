@@ -525,7 +525,9 @@ def doc_checklist_intro(title: str, version: str, items: int, themes: int) -> st
 
 DOC_SOURCES_LABEL = "Bronnen:"
 DOC_RELATED_EXAMPLES = "Verwante voorbeelden:"
-DOC_STATUS_IN_PLAN = "Status in dit plan"
+def doc_worked_out(number: str) -> str:
+    return f"uitgewerkt in paragraaf {number}" if number else "uitgewerkt in het plan"
+
 DOC_SOURCES_INTRO = "De bronnen waarop de checklist steunt, met een koppeling naar de vindplaats."
 DOC_RETIRED_INTRO = (
     "Deze antwoorden horen bij punten die in een nieuwere versie van de checklist zijn vervallen. Ze zijn bewaard "

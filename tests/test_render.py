@@ -301,7 +301,11 @@ def test_readiness_chart_is_shaded_cells_with_text(full):
     chart = find_table(document, labels.DOC_CHART_HEADERS[:2])
     assert chart.rows[1].cells[0].text == "3 Lokale visie en ambitie"
     assert chart.rows[1].cells[-1].text == "30%"
-    fills = [tc.find(f"{W}tcPr/{W}shd").get(f"{W}fill") for tc in chart.rows[1]._tr.findall(f"{W}tc")[1:-1]]
+    fills = []
+    for tc in chart.rows[1]._tr.findall(f"{W}tc")[1:-1]:
+        span = tc.find(f"{W}tcPr/{W}gridSpan")
+        fills += [tc.find(f"{W}tcPr/{W}shd").get(f"{W}fill")] * int(span.get(f"{W}val") if span is not None else 1)
+    assert len(fills) == 20
     assert fills.count("2E7D32") == 4 and fills.count("D9D9D9") == 8  # 1 of 5 done, 2 of 5 unanswered
     description = chart._tbl.find(f"{W}tblPr/{W}tblDescription")
     assert description is not None and "percentage" in description.get(f"{W}val")

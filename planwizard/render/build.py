@@ -31,7 +31,7 @@ STATUS_COLOURS = {
 
 
 def short_date(day: dt.date | None) -> str:
-    return day.strftime("%d-%m-%Y") if day else ""
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}" if day else ""
 
 
 @dataclass
@@ -132,12 +132,7 @@ class Draft:
         self.items[item.id] = writer.heading(2, item.question)
         state = self.facts.states[item.id]
         answer = self.plan.answers.get(item.id)
-        meta = writer.p("meta")
-        parts = [labels.KIND.get(item.kind, item.kind)]
-        if item.level:
-            parts.append(f"{labels.DOC_LEVEL}: {labels.LEVEL.get(item.level, item.level).lower()}")
-        writer.runs(meta, " · ".join(parts) + f" · {labels.DOC_STATUS}: ")
-        ooxml.run(meta, factlib.status_label(state), bold=True, color=STATUS_COLOURS[state])
+        writer.repeat(("meta", item.kind, item.level, state), lambda w: _meta_line(w, item, state))
         if state == factlib.SKIPPED:
             self.skipped(item)
             if answer is not None and not answer.is_empty():
@@ -158,7 +153,7 @@ class Draft:
         elif state in labels.DOC_NO_NOTES:
             self.placeholder(labels.DOC_NO_NOTES[state])
         if answer.actions:
-            writer.heading(3, labels.DOC_ACTIONS)
+            writer.repeat("actions", _actions_heading)
             for action in answer.actions:
                 p = writer.p("bullet", action.what)
                 details = [f"{labels.DOC_OWNER}: {action.owner}" if action.owner else labels.DOC_NO_OWNER]
@@ -166,13 +161,11 @@ class Draft:
                     details.append(f"{labels.DOC_DUE}: {short_date(action.due)}")
                 writer.runs(p, f" ({'; '.join(details)})", color="595959")
         elif state in ("todo", "partial"):
-            writer.heading(3, labels.DOC_ACTIONS)
+            writer.repeat("actions", _actions_heading)
             self.placeholder(labels.DOC_NO_ACTIONS)
 
     def placeholder(self, *sentences: str) -> None:
-        p = self.writer.p("placeholder")
-        ooxml.run(p, labels.DOC_FILL_IN, bold=True)
-        self.writer.runs(p, " " + " ".join(s for s in sentences if s))
+        self.writer.repeat(("placeholder", sentences), lambda w: _placeholder(w, sentences))
 
     def skipped(self, item: Item) -> None:
         condition = item.when
@@ -188,18 +181,47 @@ class Draft:
         for index, example in enumerate(chosen):
             if index:
                 writer.p("body")  # keeps two boxes apart; Word joins bordered paragraphs that touch
-            p = writer.p("example_title")
-            label = labels.DOC_OWN_EXAMPLE if example.own else labels.DOC_EXAMPLE
-            writer.runs(p, f"{label}: {example.title}")
-            where = ", ".join(part for part in (example.where, example.year) if part)
-            if where:
-                writer.p("example_text", where, italic=True)
-            for block in textlib.parse(ooxml.clean(example.summary)):
-                writer.p("example_text", ("• " if block.kind != textlib.PARAGRAPH else "") + block.text)
-            if example.source or example.url:
-                p = writer.p("example_text")
-                writer.runs(p, f"{labels.DOC_SOURCE}: ")
-                writer.link(p, example.url, example.source or example.url)
+            writer.repeat(("example", example.own, example.id), lambda w: _example_box(w, example))
+
+
+def _meta_line(writer: Writer, item: Item, state: str) -> etree._Element:
+    """Kind, level and status of an item, e.g. "Actiepunt · Niveau: stelsel · Status: Geregeld"."""
+    meta = writer.new("meta")
+    parts = [labels.KIND.get(item.kind, item.kind)]
+    if item.level:
+        parts.append(f"{labels.DOC_LEVEL}: {labels.LEVEL.get(item.level, item.level).lower()}")
+    writer.runs(meta, " · ".join(parts) + f" · {labels.DOC_STATUS}: ")
+    ooxml.run(meta, factlib.status_label(state), bold=True, color=STATUS_COLOURS[state])
+    return [meta]
+
+
+def _actions_heading(writer: Writer) -> list[etree._Element]:
+    return [writer.new("heading3", labels.DOC_ACTIONS)]
+
+
+def _placeholder(writer: Writer, sentences: tuple[str, ...]) -> list[etree._Element]:
+    p = writer.new("placeholder")
+    ooxml.run(p, labels.DOC_FILL_IN, bold=True)
+    writer.runs(p, " " + " ".join(s for s in sentences if s))
+    return [p]
+
+
+def _example_box(writer: Writer, example: Example) -> list[etree._Element]:
+    """The recognisable box of one inspiring example: title, where, summary, source."""
+    paragraphs = []
+    label = labels.DOC_OWN_EXAMPLE if example.own else labels.DOC_EXAMPLE
+    paragraphs.append(writer.new("example_title", f"{label}: {example.title}"))
+    where = ", ".join(part for part in (example.where, example.year) if part)
+    if where:
+        paragraphs.append(writer.new("example_text", where, italic=True))
+    for block in textlib.parse(ooxml.clean(example.summary)):
+        paragraphs.append(writer.new("example_text", ("• " if block.kind != textlib.PARAGRAPH else "") + block.text))
+    if example.source or example.url:
+        p = writer.new("example_text")
+        writer.runs(p, f"{labels.DOC_SOURCE}: ")
+        writer.link(p, example.url, example.source or example.url)
+        paragraphs.append(p)
+    return paragraphs
 
 
 def _field_values(title: str, subject: str, author: str, custom: dict[str, str]) -> dict[str, str]:
@@ -212,7 +234,7 @@ def _field_values(title: str, subject: str, author: str, custom: dict[str, str])
 def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example], template: Template,
                    *, now: dt.datetime | None = None) -> bytes:
     """The .docx bytes of the draft for ``plan`` in ``template``'s house style."""
-    from planwizard.render import overviews
+    from planwizard.render import appendices, overviews
 
     facts = factlib.collect(plan, checklist)
     writer = Writer(template)
@@ -224,7 +246,7 @@ def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example]
     overviews.action_plan(draft)
     overviews.readiness(draft)
     overviews.open_points(draft)
-    overviews.appendices(draft)
+    appendices.appendices(draft)
     for offset, paragraph in enumerate(fields.toc(template.style_ids["toc1"], writer.toc, labels.DOC_TOC_EMPTY)):
         writer.body.insert(writer.body.index(toc_heading) + 1 + offset, paragraph)
     section = template.ref.section
@@ -246,7 +268,7 @@ def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example]
     parts[template.ref.rels_name] = package.document_rels(shell.rels_base, writer.hyperlinks)
     numbering = writer.numbering_part()
     if numbering is not None and shell.numbering_name:
-        parts[shell.numbering_name] = serialize(numbering)
+        parts[shell.numbering_name] = numbering
     parts[shell.core_name] = package.core_xml({
         "title": draft.title, "subject": subject, "author": author, "keywords": labels.DOC_KEYWORDS,
         "description": labels.doc_description(checklist.title, checklist.version),

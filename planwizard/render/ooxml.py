@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import etree
@@ -25,6 +26,7 @@ _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-
 _SPACES = re.compile(r"[\t\r\n\u000b\u000c]+")
 
 
+@functools.lru_cache(maxsize=512)
 def w(tag: str) -> str:
     """Clark name of a w: element or attribute."""
     return f"{{{W_NS}}}{tag}"
@@ -35,11 +37,15 @@ def clean(text: str) -> str:
 
     Vertical tab and form feed separate lines in some editors; they become line breaks.
     """
+    if text.isprintable():  # the common case, checked in C: nothing to remove
+        return text
     return _NOT_XML.sub("", text.replace("\v", "\n").replace("\f", "\n"))
 
 
 def one_line(text: str) -> str:
     """Clean text for a single run: tabs and line breaks become single spaces (ends kept)."""
+    if text.isprintable():
+        return text
     return _SPACES.sub(" ", clean(text))
 
 
@@ -51,16 +57,14 @@ SPACE = f"{{{XML_NS}}}space"
 
 def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
     """A new w: child of ``parent`` with w: attributes."""
-    element = etree.SubElement(parent, w(tag))
-    for key, value in attrs.items():
-        element.set(w(key), value)
-    return element
+    if attrs:
+        return etree.SubElement(parent, w(tag), {w(key): value for key, value in attrs.items()})
+    return etree.SubElement(parent, w(tag))
 
 
-def run(parent: etree._Element, text: str, *, bold: bool = False, italic: bool = False, color: str = "",
-        style: str = "", size: int = 0) -> etree._Element:
-    """A run holding ``text`` as a text node (never parsed as markup); ``size`` in half points."""
-    r = etree.SubElement(parent, R)
+@functools.lru_cache(maxsize=256)
+def _run_prototype(bold: bool, italic: bool, color: str, style: str, size: int) -> etree._Element:
+    r = etree.Element(R)
     if bold or italic or color or style or size:
         rpr = etree.SubElement(r, RPR)
         if style:
@@ -76,15 +80,35 @@ def run(parent: etree._Element, text: str, *, bold: bool = False, italic: bool =
         if size:
             etree.SubElement(rpr, w("sz")).set(VAL, str(size))
             etree.SubElement(rpr, w("szCs")).set(VAL, str(size))
-    t = etree.SubElement(r, T)
-    t.text = text
-    if text[:1].isspace() or text[-1:].isspace():
-        t.set(SPACE, "preserve")
+    etree.SubElement(r, T)
     return r
 
 
+def run(parent: etree._Element, text: str, *, bold: bool = False, italic: bool = False, color: str = "",
+        style: str = "", size: int = 0) -> etree._Element:
+    """A run holding ``text`` as a text node (never parsed as markup); ``size`` in half points.
+
+    Runs are copies of a prototype per formatting (made once, never changed).
+    """
+    if bold or italic or color or style or size:
+        r = _run_prototype(bold, italic, color, style, size).__copy__()
+    else:
+        r = _PLAIN_RUN.__copy__()
+    t = r[-1]
+    t.text = text
+    if text[:1].isspace() or text[-1:].isspace():
+        t.set(SPACE, "preserve")
+    parent.append(r)
+    return r
+
+
+_PLAIN_RUN = _run_prototype(False, False, "", "", 0)
+_TAB_RUN = etree.Element(R)
+etree.SubElement(_TAB_RUN, TAB)
+
+
 def tab(parent: etree._Element) -> None:
-    etree.SubElement(etree.SubElement(parent, R), TAB)
+    parent.append(_TAB_RUN.__copy__())
 
 
 def paragraph(style_id: str) -> etree._Element:
@@ -92,18 +116,6 @@ def paragraph(style_id: str) -> etree._Element:
     p = etree.Element(P)
     etree.SubElement(etree.SubElement(p, PPR), PSTYLE).set(VAL, style_id)
     return p
-
-
-def field(parent: etree._Element, instruction: str, shown: str = "") -> None:
-    """A complex field (begin, instruction, separate, shown result, end) as runs of ``parent``."""
-    sub(sub(parent, "r"), "fldChar", fldCharType="begin")
-    instr = sub(sub(parent, "r"), "instrText")
-    instr.text = f" {instruction} "
-    instr.set(SPACE, "preserve")
-    sub(sub(parent, "r"), "fldChar", fldCharType="separate")
-    if shown:
-        run(parent, shown)
-    sub(sub(parent, "r"), "fldChar", fldCharType="end")
 
 
 def insert_in_order(parent: etree._Element, child: etree._Element, order: tuple[str, ...]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from planwizard import labels
@@ -14,7 +13,6 @@ if TYPE_CHECKING:
     from planwizard.render.build import Draft
 
 CHART_COLOURS = {"done": "2E7D32", "partial": "A5D6A7", "todo": "E69F00", "unanswered": "D9D9D9"}
-_BOOKMARK_SAFE = re.compile(r"[^A-Za-z0-9_]")
 
 
 def _jump_cell(draft: Draft, item_id: str, text: str):
@@ -96,98 +94,3 @@ def open_points(draft: Draft) -> None:
     ]
     columns = [Column(name, share) for name, share in zip(labels.DOC_OPEN_COLUMNS, (0.56, 0.28, 0.16))]
     tables.table(writer, columns, rows, caption=labels.DOC_OPEN_CAPTION)
-
-
-# ------------------------------------------------------------------ appendices
-
-
-def source_anchor(key: str) -> str:
-    return "_PwBron_" + _BOOKMARK_SAFE.sub("_", key)[:30]
-
-
-def appendices(draft: Draft) -> None:
-    checklist_appendix(draft)
-    sources_appendix(draft)
-    retired_appendix(draft)
-
-
-def checklist_appendix(draft: Draft) -> None:
-    writer, checklist = draft.writer, draft.checklist
-    letter, title = labels.DOC_APPENDIX_CHECKLIST
-    writer.heading(1, title, numbered=False, label=letter)
-    writer.p("body", labels.doc_checklist_intro(checklist.title, checklist.version, len(checklist.items),
-                                                len(checklist.themes)))
-    if checklist.source:
-        writer.rich(checklist.source)
-    prefix = letter.split()[-1]
-    for t, theme in enumerate(checklist.themes, 1):
-        writer.heading(2, theme.title, numbered=False, label=f"{prefix}.{t}")
-        for i, item in enumerate(theme.items, 1):
-            writer.heading(3, item.question, numbered=False, label=f"{prefix}.{t}.{i}")
-            meta = writer.p("meta")
-            parts = [labels.KIND.get(item.kind, item.kind)]
-            if item.level:
-                parts.append(f"{labels.DOC_LEVEL}: {labels.LEVEL.get(item.level, item.level).lower()}")
-            state = draft.facts.states[item.id]
-            writer.runs(meta, " · ".join(parts) + f" · {labels.DOC_STATUS_IN_PLAN}: ")
-            anchor = draft.items.get(item.id, ("", ""))[1]
-            if anchor:
-                writer.jump(meta, anchor, factlib.status_label(state), bold=True)
-            else:
-                writer.runs(meta, factlib.status_label(state), bold=True)
-            if item.guidance:
-                writer.rich(item.guidance)
-            if item.when is not None:
-                other = checklist.items.get(item.when.item)
-                statuses = [labels.STATUS.get(s, s) for s in item.when.statuses]
-                writer.p("body", labels.doc_condition(draft.items.get(item.when.item, ("", ""))[0],
-                                                      other.question if other else item.when.item, statuses,
-                                                      item.when.negate), italic=True)
-            if item.sources:
-                p = writer.p("meta")
-                writer.runs(p, labels.DOC_SOURCES_LABEL)
-                for key in item.sources:
-                    writer.runs(p, " ")
-                    if key in checklist.sources:
-                        writer.jump(p, source_anchor(key), f"[{key}]")
-                    else:
-                        writer.runs(p, f"[{key}]")
-            related = [draft.library[e].title for e in item.examples if e in draft.library]
-            if related:
-                writer.p("meta", f"{labels.DOC_RELATED_EXAMPLES} {'; '.join(related)}")
-
-
-def sources_appendix(draft: Draft) -> None:
-    writer, sources = draft.writer, draft.checklist.sources
-    letter, title = labels.DOC_APPENDIX_SOURCES
-    writer.heading(1, title, numbered=False, label=letter)
-    writer.p("body", labels.DOC_SOURCES_INTRO)
-    for key, source in sources.items():
-        p = writer.p("body")
-        ooxml.run(p, f"[{key}] ", bold=True)
-        writer.runs(p, source.title)
-        if source.url:
-            writer.runs(p, " ")
-            writer.link(p, source.url, source.url)
-        writer.bookmark(p, source_anchor(key))
-
-
-def retired_appendix(draft: Draft) -> None:
-    retired = draft.plan.retired
-    if not retired:
-        return
-    writer = draft.writer
-    letter, title = labels.DOC_APPENDIX_RETIRED
-    writer.heading(1, title, numbered=False, label=letter)
-    writer.p("body", labels.DOC_RETIRED_INTRO)
-    for item_id, entry in sorted(retired.items()):
-        writer.heading(3, labels.doc_retired_heading(item_id, entry.version))
-        if entry.reason:
-            writer.p("meta", entry.reason)
-        status = entry.answer.status
-        if status:
-            writer.p("meta", f"{labels.DOC_STATUS}: {labels.STATUS.get(status, status)}")
-        if entry.answer.notes.strip():
-            writer.rich(entry.answer.notes)
-        for action in entry.answer.actions:
-            writer.p("bullet", action.what)

@@ -6,6 +6,7 @@ Word and LibreOffice, with the percentage written next to every bar.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -48,8 +49,9 @@ def _table_shell(writer: Writer, widths: list[int], caption: str, description: s
     return tbl
 
 
-def _row(tbl: etree._Element, *, header: bool = False) -> etree._Element:
-    tr = ooxml.sub(tbl, "tr")
+@functools.lru_cache(maxsize=8)
+def _row_prototype(header: bool) -> etree._Element:
+    tr = etree.Element(w("tr"))
     tr_pr = ooxml.sub(tr, "trPr")
     ooxml.sub(tr_pr, "cantSplit")
     if header:
@@ -57,8 +59,15 @@ def _row(tbl: etree._Element, *, header: bool = False) -> etree._Element:
     return tr
 
 
-def _cell(tr: etree._Element, width: int, *, fill: str = "", span: int = 1, borders: str = "") -> etree._Element:
-    tc = ooxml.sub(tr, "tc")
+def _row(tbl: etree._Element, *, header: bool = False) -> etree._Element:
+    tr = _row_prototype(header).__copy__()
+    tbl.append(tr)
+    return tr
+
+
+@functools.lru_cache(maxsize=1024)
+def _cell_prototype(width: int, fill: str, span: int, borders: str, middle: bool = True) -> etree._Element:
+    tc = etree.Element(w("tc"))
     tc_pr = ooxml.sub(tc, "tcPr")
     ooxml.sub(tc_pr, "tcW", w=str(width), type="dxa")
     if span > 1:
@@ -69,7 +78,16 @@ def _cell(tr: etree._Element, width: int, *, fill: str = "", span: int = 1, bord
             ooxml.sub(edges, side, val="single", sz="12", space="0", color=borders)
     if fill:
         ooxml.sub(tc_pr, "shd", val="clear", color="auto", fill=fill)
-    ooxml.sub(tc_pr, "vAlign", val="center")
+    if middle:
+        ooxml.sub(tc_pr, "vAlign", val="center")
+    return tc
+
+
+def _cell(tr: etree._Element, width: int, *, fill: str = "", span: int = 1, borders: str = "",
+          middle: bool = True) -> etree._Element:
+    """A cell of ``tr``: a copy of the prototype for this width and look (made once, never changed)."""
+    tc = _cell_prototype(width, fill, span, borders, middle).__copy__()
+    tr.append(tc)
     return tc
 
 
@@ -99,11 +117,25 @@ def table(writer: Writer, columns: Sequence[Column], rows: Sequence[Sequence[Cel
     for column, width in zip(columns, widths):
         tc = _cell(header, width, fill=writer.template.header_fill)
         tc.append(writer.new("table_header", column.header))
+    # A cell with its paragraph and run, per column, copied for every row: only the text changes.
+    text_cells = []
+    for width in widths:
+        prototype = _cell_prototype(width, "", 1, "", False).__copy__()
+        prototype.append(writer.new("table_text", "x"))
+        text_cells.append(prototype)
+    last = len(rows) - 1
     for index, values in enumerate(rows):
         tr = _row(tbl)
-        strong = bold_last and index == len(rows) - 1
-        for value, width in zip(values, widths):
-            tc = _cell(tr, width)
+        strong = bold_last and index == last
+        for value, width, prototype in zip(values, widths, text_cells):
+            if value.__class__ is str and not strong:
+                text = ooxml.one_line(value).strip()
+                if text:
+                    tc = prototype.__copy__()
+                    tc[-1][-1][-1].text = text  # the cell's paragraph, its run, its text
+                    tr.append(tc)
+                    continue
+            tc = _cell(tr, width, middle=False)
             if strong and isinstance(value, str):
                 tc.append(writer.new("table_text", value, bold=True))
             else:
@@ -121,6 +153,17 @@ def _keep(p: etree._Element, keep: bool) -> etree._Element:
     return p
 
 
+def _runs(states: list[str]) -> list[tuple[str, int]]:
+    """Neighbouring equal states as (state, how many): one merged cell per stretch of the bar."""
+    runs: list[tuple[str, int]] = []
+    for state in states:
+        if runs and runs[-1][0] == state:
+            runs[-1] = (state, runs[-1][1] + 1)
+        else:
+            runs.append((state, 1))
+    return runs
+
+
 def chart(writer: Writer, rows: Sequence[tuple[str, list[str], str]], colours: dict[str, str], *,
           headers: tuple[str, str, str], caption: str, description: str) -> etree._Element:
     """A horizontal bar per row: label, ``CHART_CELLS`` shaded cells, and the value as text."""
@@ -136,15 +179,20 @@ def chart(writer: Writer, rows: Sequence[tuple[str, list[str], str]], colours: d
                               (headers[2], value_width, 1)):
         tc = _cell(header, width, fill=writer.template.header_fill, span=span)
         tc.append(writer.new("table_header", text))
+    segments: dict[tuple[str, int, bool], etree._Element] = {}  # one shaded cell per look, copied
     for index, (label, cells, value) in enumerate(rows):
         tr = _row(tbl)
         # Keep-with-next on every row but the last keeps the chart on one page where it fits.
         keep = index < len(rows) - 1
         _cell(tr, label_width).append(_keep(writer.new("table_text", label), keep))
         padded = cells + [""] * (CHART_CELLS - len(cells))
-        for state in padded:
-            tc = _cell(tr, cell_width, fill=colours.get(state, ""), borders="FFFFFF")
-            tc.append(_keep(writer.new("table_text"), keep))
+        for state, span in _runs(padded):
+            key = (state, span, keep)
+            if key not in segments:
+                segment = _cell_prototype(cell_width * span, colours.get(state, ""), span, "FFFFFF").__copy__()
+                segment.append(_keep(writer.new("table_text"), keep))
+                segments[key] = segment
+            tr.append(segments[key].__copy__())
         _cell(tr, value_width).append(_keep(writer.new("table_text", value, bold=True), keep))
     writer.add(tbl)
     return tbl

@@ -53,6 +53,9 @@ class Template:
     shell: package.Shell
     field_parts: tuple[str, ...] = ()
     warnings: list[Problem] = field(default_factory=list)
+    numbering_part: bytes = b""
+    numbering_split: tuple[bytes, bytes] = (b"", b"")
+    """The numbering part cut where new numbering instances go (empty when it cannot be cut safely)."""
 
     @property
     def text_width(self) -> int:
@@ -172,7 +175,21 @@ def _check(folder: Path) -> tuple[list[Problem], Template | None]:
         return [Problem(str(folder / REFERENCE), labels.err_reference_not_docx(str(exc)))] + warnings, None
     template = Template(folder, ref, style_ids, numbered, bullet_num, number_abstract, header_fill, compiled,
                         shell, field_parts, warnings)
+    if ref.numbering is not None:
+        template.numbering_part = refdoc.serialize(ref.numbering)
+        template.numbering_split = _numbering_split(template.numbering_part, number_abstract)
     return warnings, template
+
+
+def _numbering_split(data: bytes, abstract: str) -> tuple[bytes, bytes]:
+    """``data`` cut before ``</w:numbering>`` (or ``<w:numIdMacAtCleanup``), if that is safe to do."""
+    if not abstract.isdigit():
+        return b"", b""
+    for marker in (b"<w:numIdMacAtCleanup", b"</w:numbering>"):
+        at = data.rfind(marker)
+        if at > 0 and b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"' in data[:at]:
+            return data[:at], data[at:]
+    return b"", b""
 
 
 def _has_outline(ref: refdoc.Reference, style: refdoc.Style) -> bool:

@@ -9,8 +9,9 @@ template may also use "# ", "## " and "### " for headings. Nothing here knows Wo
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 PARAGRAPH, BULLET, NUMBER, HEADING = "paragraph", "bullet", "number", "heading"
 MAX_LEVEL = 2
@@ -20,7 +21,7 @@ _NUMBER = re.compile(r"^(?P<indent>[ \t]*)(?P<number>\d{1,3})[.)]\s+(?P<text>\S.
 _HEADING = re.compile(r"^(?P<marks>#{1,3})\s+(?P<text>\S.*)$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
     """One paragraph of output: plain, a list item, or a heading."""
 
@@ -38,46 +39,55 @@ def _level(indent: str) -> int:
     return min(len(indent.expandtabs(4)) // 2, MAX_LEVEL)
 
 
-def parse(text: str, *, headings: bool = False) -> list[Block]:
-    """The blocks of ``text`` in order; empty text gives no blocks."""
+def parse(text: str, *, headings: bool = False) -> tuple[Block, ...]:
+    """The blocks of ``text`` in order; empty text gives no blocks (cached: the same text parses once)."""
+    return _parse(text, headings)
+
+
+_BULLET_START = frozenset("-*•–")
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str, headings: bool) -> tuple[Block, ...]:
     blocks: list[Block] = []
     open_lists: dict[int, Block] = {}  # level -> first item of the numbered list still running there
     next_list = 0
-    current: Block | None = None  # the block later lines may continue
+    continuing = False  # whether the next line may continue the last block
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = raw.rstrip()
-        if not line.strip():
-            current = None
+        first = line.lstrip()[:1]
+        if not first:
+            continuing = False
             continue
-        heading = _HEADING.match(line) if headings else None
-        bullet = _BULLET.match(line)
-        number = _NUMBER.match(line)
+        heading = _HEADING.match(line) if headings and first == "#" else None
+        bullet = _BULLET.match(line) if first in _BULLET_START else None
+        number = _NUMBER.match(line) if first.isdigit() else None
         if heading:
             open_lists.clear()
-            current = None
+            continuing = False
             blocks.append(Block(HEADING, heading["text"].strip(), len(heading["marks"])))
-        elif bullet:
+            continue
+        if bullet:
             level = _level(bullet["indent"])
             for deeper in [lvl for lvl in open_lists if lvl >= level]:
                 del open_lists[deeper]
-            current = Block(BULLET, bullet["text"].strip(), level)
-            blocks.append(current)
+            blocks.append(Block(BULLET, bullet["text"].strip(), level))
         elif number:
             level = _level(number["indent"])
             for deeper in [lvl for lvl in open_lists if lvl > level]:
                 del open_lists[deeper]
-            first = open_lists.get(level)
-            if first is None:
+            head = open_lists.get(level)
+            if head is None:
                 next_list += 1
-                current = Block(NUMBER, number["text"].strip(), level, next_list, int(number["number"]))
-                open_lists[level] = current
+                head = Block(NUMBER, number["text"].strip(), level, next_list, int(number["number"]))
+                open_lists[level] = head
+                blocks.append(head)
             else:
-                current = Block(NUMBER, number["text"].strip(), level, first.list_id, first.start)
-            blocks.append(current)
-        elif current is not None and current.kind != HEADING:
-            current.text = f"{current.text} {line.strip()}"
+                blocks.append(Block(NUMBER, number["text"].strip(), level, head.list_id, head.start))
+        elif continuing:
+            blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {line.strip()}")
         else:
             open_lists.clear()
-            current = Block(PARAGRAPH, line.strip())
-            blocks.append(current)
-    return blocks
+            blocks.append(Block(PARAGRAPH, line.strip()))
+        continuing = True
+    return tuple(blocks)

@@ -8,7 +8,7 @@ cannot hold.
 
 from __future__ import annotations
 
-import copy
+import hashlib
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -16,8 +16,13 @@ from lxml import etree
 from planwizard.render import ooxml, text as textlib
 from planwizard.render.fields import TocEntry
 from planwizard.render.package import safe_url
+from planwizard.render.reference import serialize
 from planwizard.render.template import Template
 from planwizard.render.ooxml import w
+
+
+_BOOKMARK_START, _BOOKMARK_END, _ID, _NAME = (w(n) for n in ("bookmarkStart", "bookmarkEnd", "id", "name"))
+_NUM_ID = f"{w('numPr')}/{w('numId')}"
 
 
 @dataclass
@@ -45,6 +50,10 @@ class Writer:
         self.body = etree.Element(w("body"))
         self.ids = self.template.style_ids
         self._protos = {role: ooxml.paragraph(style_id) for role, style_id in self.ids.items()}
+        # The same with one empty run: most paragraphs are a style and one piece of text.
+        self._text_protos = {role: self._with_run(proto) for role, proto in self._protos.items()}
+        self._list_protos: dict[tuple[str, int], etree._Element] = {}
+        self._repeats: dict[object, etree._Element] = {}
         self._next_num = self._first_free_num()
         self._link_style = self.ids["hyperlink"]
 
@@ -58,12 +67,37 @@ class Writer:
 
     # ------------------------------------------------------------ paragraphs
 
+    @staticmethod
+    def _with_run(proto: etree._Element) -> etree._Element:
+        p = proto.__copy__()
+        ooxml.run(p, "")
+        return p
+
     def new(self, role: str, text: str = "", **run_format) -> etree._Element:
         """A paragraph in ``role``'s style, not yet placed (for table cells)."""
-        p = copy.deepcopy(self._protos[role])
-        text = ooxml.one_line(text).strip()
-        if text:
+        text = (text if text.isprintable() else ooxml.one_line(text)).strip()
+        if not text:
+            return self._protos[role].__copy__()
+        if run_format:
+            p = self._protos[role].__copy__()
             ooxml.run(p, text, **run_format)
+            return p
+        p = self._text_protos[role].__copy__()
+        p[-1][-1].text = text
+        return p
+
+    def list_item(self, role: str, text: str, level: int, num_id: str | int) -> etree._Element:
+        """A list paragraph (numbering instance ``num_id`` at ``level``) appended to the body."""
+        key = (role, level)
+        proto = self._list_protos.get(key)
+        if proto is None:
+            proto = self._text_protos[role].__copy__()
+            self.num_pr(proto, level, 0)
+            self._list_protos[key] = proto
+        p = proto.__copy__()
+        p[0].find(_NUM_ID).set(ooxml.VAL, str(num_id))
+        p[-1][-1].text = ooxml.one_line(text).strip()
+        self.body.append(p)
         return p
 
     def p(self, role: str, text: str = "", **run_format) -> etree._Element:
@@ -71,6 +105,18 @@ class Writer:
         p = self.new(role, text, **run_format)
         self.body.append(p)
         return p
+
+    def repeat(self, key: object, make) -> None:
+        """Append a copy of the paragraphs ``make(self)`` built the first time ``key`` was asked for.
+
+        For content that recurs unchanged: status lines, fixed headings and placeholders,
+        the box of an example chosen for several items. ``make`` returns detached elements.
+        """
+        proto = self._repeats.get(key)
+        if proto is None:
+            proto = self._repeats[key] = etree.Element("repeat")
+            proto.extend(make(self))
+        self.body.extend(proto.__copy__())
 
     def add(self, element: etree._Element) -> etree._Element:
         self.body.append(element)
@@ -90,12 +136,10 @@ class Writer:
     def bookmark(self, p: etree._Element, name: str | None = None) -> str:
         """Wrap ``p``'s content in a bookmark; returns its name."""
         self._bookmark += 1
+        ident = str(self._bookmark)
         name = name or f"_Toc{90000000 + self._bookmark}"
-        start = etree.Element(w("bookmarkStart"))
-        start.set(w("id"), str(self._bookmark))
-        start.set(w("name"), name)
-        p.insert(1, start)
-        ooxml.sub(p, "bookmarkEnd", id=str(self._bookmark))
+        p.insert(1, etree.Element(_BOOKMARK_START, {_ID: ident, _NAME: name}))
+        etree.SubElement(p, _BOOKMARK_END, {_ID: ident})
         return name
 
     def heading(self, level: int, text: str, *, numbered: bool = True, label: str = "") -> tuple[str, str]:
@@ -128,7 +172,7 @@ class Writer:
             else:
                 ooxml.run(p, f"{label} ")
         ooxml.run(p, text)
-        anchor = self.bookmark(p)
+        anchor = self.bookmark(p) if level < 3 else ""  # only chapters and items are linked to
         if level == 1:
             self.toc.append(TocEntry(number, text, anchor))
         return number, anchor
@@ -146,14 +190,14 @@ class Writer:
             if block.kind == textlib.HEADING:
                 self.heading(block.level, block.text)
             elif block.kind == textlib.BULLET:
-                p = self.p("bullet", block.text)
                 if block.level:
-                    self.num_pr(p, block.level, self.template.bullet_num)
+                    self.list_item("bullet", block.text, block.level, self.template.bullet_num)
+                else:
+                    self.p("bullet", block.text)
             elif block.kind == textlib.NUMBER:
                 if block.list_id not in numbers:
                     numbers[block.list_id] = self.new_list(block.level, block.start)
-                p = self.p("number", block.text)
-                self.num_pr(p, block.level, numbers[block.list_id])
+                self.list_item("number", block.text, block.level, numbers[block.list_id])
             else:
                 self.p(role, block.text)
         return len(blocks)
@@ -175,7 +219,8 @@ class Writer:
             return
         ident = self.hyperlinks.get(target)
         if ident is None:
-            ident = f"rIdPwLink{len(self.hyperlinks) + 1}"
+            # Named after the address, so prebuilt parts (the appendices) agree on it.
+            ident = "rIdPw" + hashlib.sha1(target.encode()).hexdigest()[:16]
             self.hyperlinks[target] = ident
         link = etree.SubElement(p, w("hyperlink"))
         link.set(f"{{{ooxml.R_NS}}}id", ident)
@@ -189,16 +234,26 @@ class Writer:
 
     # ------------------------------------------------------------ numbering part
 
-    def numbering_part(self) -> etree._Element | None:
+    def numbering_part(self) -> bytes | None:
         """The template's numbering with one instance per numbered list of this document."""
         base = self.template.ref.numbering
         if base is None:
             return None
-        root = copy.deepcopy(base)
+        if not self.lists:
+            return self.template.numbering_part
+        head, tail = self.template.numbering_split
+        if head:
+            # Only numbers go into these elements, so they can be written as text.
+            nums = "".join(
+                f'<w:num w:numId="{n.num_id}"><w:abstractNumId w:val="{n.abstract}"/>'
+                f'<w:lvlOverride w:ilvl="{n.level}"><w:startOverride w:val="{n.start}"/></w:lvlOverride></w:num>'
+                for n in self.lists
+            )
+            return head + nums.encode() + tail
+        root = base.__copy__()
         cleanup = root.find(w("numIdMacAtCleanup"))
         for instance in self.lists:
-            num = etree.Element(w("num"))
-            num.set(w("numId"), str(instance.num_id))
+            num = etree.Element(w("num"), {w("numId"): str(instance.num_id)})
             ooxml.sub(num, "abstractNumId", val=instance.abstract)
             override = ooxml.sub(num, "lvlOverride", ilvl=str(instance.level))
             ooxml.sub(override, "startOverride", val=str(instance.start))
@@ -206,4 +261,4 @@ class Writer:
                 cleanup.addprevious(num)
             else:
                 root.append(num)
-        return root
+        return serialize(root)
