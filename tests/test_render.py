@@ -474,3 +474,65 @@ def test_default_output_name_is_limited_in_length(full):
     finally:
         plan.municipality.name = old
     assert len(result) <= 120 and result.endswith(".docx")
+
+
+# ------------------------------------------------------------------ what Word is strict about
+
+ORDERS = {
+    "pPr": "PPR_ORDER",
+    "rPr": "RPR_ORDER",
+    "tblPr": "TBLPR_ORDER",
+    "tcPr": "TCPR_ORDER",
+}
+SECT_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+              "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
+              "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings")
+
+
+def test_properties_follow_the_schema_order_word_requires(full):
+    """Word refuses (or 'repairs') a document whose property elements are out of order."""
+    from planwizard.render import ooxml
+
+    _, data, _ = full
+    checked = 0
+    for name in ("word/document.xml", "word/styles.xml", "word/footer1.xml", "word/header1.xml"):
+        root = part(data, name)
+        for element in root.iter():
+            local = etree.QName(element).localname
+            if local == "sectPr":
+                order = SECT_ORDER
+            elif local in ORDERS:
+                order = getattr(ooxml, ORDERS[local])
+            else:
+                continue
+            names = [etree.QName(child).localname for child in element]
+            # Header and footer references form one group in which they may alternate.
+            ranks = [max(order.index(n), 1) if n in order else -1 for n in names]
+            assert -1 not in ranks and ranks == sorted(ranks), (name, local, names)
+            checked += 1
+    assert checked > 1000
+
+
+def test_every_part_is_well_formed_and_declared(full):
+    _, data, _ = full
+    with zipfile.ZipFile(__import__("io").BytesIO(data)) as archive:
+        names = archive.namelist()
+        assert names[0] == "[Content_Types].xml"
+        types = etree.fromstring(archive.read("[Content_Types].xml"))
+        overrides = {o.get("PartName") for o in types if o.get("PartName")}
+        for name in names:
+            if name.endswith((".xml", ".rels")):
+                etree.fromstring(archive.read(name))
+            if name.endswith(".xml") and name != "[Content_Types].xml":
+                assert f"/{name}" in overrides, name
+
+
+def test_importing_the_render_package_loads_no_heavy_library():
+    import json
+    import subprocess
+    import sys
+
+    probe = ("import planwizard.render, planwizard.commands.generate, planwizard.commands.template, sys, json\n"
+             "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert not {"docx", "lxml", "jinja2"} & set(json.loads(out))

@@ -204,7 +204,8 @@ def styles_xml() -> str:
         _style("paragraph", "Voorbeeldtekst", "Voorbeeld tekst", based="Normal", qformat=True,
                ppr=_ppr(borders=BOX_BORDERS, fill=BOX_FILL, after=60, ind=BOX_IND), rpr=_rpr(size=19)),
         _style("paragraph", "Intevullen", "In te vullen", based="Normal", next_="Normal", qformat=True,
-               ppr=_ppr(borders=_border("left", 24, ACCENT, 6), fill=PLACEHOLDER_FILL, after=160,
+               ppr=_ppr(borders=_border("top", 4, PLACEHOLDER_FILL, 3) + _border("left", 24, ACCENT, 6)
+                        + _border("bottom", 4, PLACEHOLDER_FILL, 3), fill=PLACEHOLDER_FILL, after=160,
                         ind='w:left="170"'),
                rpr=_rpr(italic=True, color="7F3F00")),
         _style("paragraph", "Vervallenpunt", "Vervallen punt", based="Normal", next_="Normal", qformat=True,

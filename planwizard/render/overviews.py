@@ -59,7 +59,8 @@ def readiness(draft: Draft) -> None:
     writer.p("body", labels.DOC_READINESS_EXPLAINED)
     writer.heading(3, labels.DOC_READINESS_TABLE)
     shares = (0.23, *[0.11] * 7)
-    columns = [Column(name, share) for name, share in zip(labels.DOC_READINESS_COLUMNS, shares)]
+    columns = [Column(name, share, "center" if index else "")
+               for index, (name, share) in enumerate(zip(labels.DOC_READINESS_COLUMNS, shares))]
     tables.table(writer, columns, rows, caption=labels.DOC_READINESS_CAPTION, bold_last=True)
     writer.heading(3, labels.DOC_READINESS_CHART)
     bars = [

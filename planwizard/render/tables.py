@@ -25,6 +25,14 @@ class Column:
     header: str
     share: float
     """Part of the text width (the shares of a table add up to 1)."""
+    align: str = ""
+    """``center`` or ``right`` for figures; empty keeps the style's alignment."""
+
+
+def _align(p: etree._Element, align: str) -> etree._Element:
+    if align:
+        ooxml.insert_in_order(p.find(ooxml.PPR), etree.Element(w("jc"), {w("val"): align}), ooxml.PPR_ORDER)
+    return p
 
 
 def _table_shell(writer: Writer, widths: list[int], caption: str, description: str, borders: bool) -> etree._Element:
@@ -116,18 +124,18 @@ def table(writer: Writer, columns: Sequence[Column], rows: Sequence[Sequence[Cel
     header = _row(tbl, header=True)
     for column, width in zip(columns, widths):
         tc = _cell(header, width, fill=writer.template.header_fill)
-        tc.append(writer.new("table_header", column.header))
+        tc.append(_align(writer.new("table_header", column.header), column.align))
     # A cell with its paragraph and run, per column, copied for every row: only the text changes.
     text_cells = []
-    for width in widths:
+    for column, width in zip(columns, widths):
         prototype = _cell_prototype(width, "", 1, "", False).__copy__()
-        prototype.append(writer.new("table_text", "x"))
+        prototype.append(_align(writer.new("table_text", "x"), column.align))
         text_cells.append(prototype)
     last = len(rows) - 1
     for index, values in enumerate(rows):
         tr = _row(tbl)
         strong = bold_last and index == last
-        for value, width, prototype in zip(values, widths, text_cells):
+        for value, column, width, prototype in zip(values, columns, widths, text_cells):
             if value.__class__ is str and not strong:
                 text = ooxml.one_line(value).strip()
                 if text:
@@ -137,7 +145,7 @@ def table(writer: Writer, columns: Sequence[Column], rows: Sequence[Sequence[Cel
                     continue
             tc = _cell(tr, width, middle=False)
             if strong and isinstance(value, str):
-                tc.append(writer.new("table_text", value, bold=True))
+                tc.append(_align(writer.new("table_text", value, bold=True), column.align))
             else:
                 _fill(writer, tc, value, "table_text")
     writer.add(tbl)
