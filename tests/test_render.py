@@ -536,3 +536,20 @@ def test_importing_the_render_package_loads_no_heavy_library():
              "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT).stdout
     assert not {"docx", "lxml", "jinja2"} & set(json.loads(out))
+
+
+def test_heerlen_sample_plan_shows_every_action_and_open_point(sample_plan):
+    plan, checklist = sample_plan.plan, sample_plan.checklist
+    data = build_document(plan, checklist, load_library(), load_template(), now=NOW)
+    document = docx.Document(__import__("io").BytesIO(data))
+    actions = [a.what for item_id, answer in plan.answers.items() if plan.applies(checklist.items[item_id])
+               for a in answer.actions]
+    rows = table_rows(find_table(document, labels.DOC_ACTION_COLUMNS))[1:]
+    assert sorted(" ".join(r[0].split()) for r in rows) == sorted(" ".join(a.split()) for a in actions)
+    dates = [dt.datetime.strptime(r[2], "%d-%m-%Y") for r in rows if r[2] != labels.DOC_NO_DATE]
+    assert dates == sorted(dates)
+    open_rows = table_rows(find_table(document, labels.DOC_OPEN_COLUMNS))[1:]
+    expected = [i for i in checklist.items.values()
+                if plan.applies(i) and plan.status(i.id) in (None, "todo", "partial")]
+    assert len(open_rows) == len(expected)
+    assert "Heerlen onderschrijft de uitgangspunten van de commissie Dannenberg" in body_text(document)

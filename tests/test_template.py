@@ -191,3 +191,28 @@ def test_loaded_template_is_cached_until_a_file_changes(template):
     stat = block.stat()
     os.utime(block, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
     assert load_template(template) is not first
+
+
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f0005"
+    "0001ff2d1cb2170000000049454e44ae426082"
+)
+
+
+def test_logo_in_the_header_is_kept_and_needs_alternative_text(template, tmp_path, capsys):
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(PIXEL)
+    reference = template / "reference.docx"
+    document = docx.Document(str(reference))
+    document.sections[0].header.paragraphs[0].add_run().add_picture(str(logo))
+    document.save(str(reference))
+    code, output = check(template, capsys)
+    assert code == 0
+    assert labels.WARN_PICTURE_ALT_TEXT in output and labels.msg_template_ok(str(template)) in output
+    loaded = load_plan(write_full_plan(tmp_path))
+    data = build_document(loaded.plan, loaded.checklist, load_library(), load_template(template))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        media = [name for name in archive.namelist() if name.startswith("word/media/")]
+        assert media and archive.read(media[0]) == PIXEL
+    header = docx.Document(io.BytesIO(data)).sections[0].header
+    assert header._element.xpath(".//pic:pic")
