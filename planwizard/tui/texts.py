@@ -22,6 +22,15 @@ STATE = {
     **labels.STATUS,
 }
 """Label per item state (status, not answered, skipped)."""
+STATE_SHORT = {
+    "unanswered": "Onbeantwoord",
+    "todo": "Nog te doen",
+    "partial": "Deels geregeld",
+    "done": "Geregeld",
+    "not_applicable": "N.v.t.",
+    "skipped": "Overgeslagen",
+}
+"""Short state labels for narrow columns (the review)."""
 MARK = {
     "unanswered": "·",
     "todo": "○",

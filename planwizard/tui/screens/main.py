@@ -74,6 +74,8 @@ class MainScreen(WizardScreen):
 
     @on(Tree.NodeHighlighted, "#sidebar")
     def _node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        if event.node is not self.query_one(PlanTree).cursor_node:
+            return  # stale: the cursor moved on (e.g. Ctrl+N pressed quickly) before this arrived
         data = event.node.data
         if data is not None and data[0] == "item" and data[1] != self.current:
             self.show_item(data[1])

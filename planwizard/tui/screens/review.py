@@ -132,8 +132,8 @@ class ReviewScreen(WizardScreen):
 
     def _widths(self) -> tuple[int, int, int]:
         width = max(self.size.width or 80, 60)
-        status, theme = 19, 16
-        return status, theme, max(16, width - status - theme - 1 - 12)
+        status, theme = 14, 14
+        return status, theme, max(16, width - status - theme - 1 - 10)
 
     def fill(self) -> None:
         session = self.session
@@ -153,7 +153,7 @@ class ReviewScreen(WizardScreen):
             dim = "dim" if row.state in ("skipped", "not_applicable") else ""
             items.add_row(
                 mark,
-                Text(texts.STATE[row.state], style=dim),
+                Text(texts.STATE_SHORT[row.state], style=dim),
                 Text(row.theme.title, no_wrap=True, overflow="ellipsis", style=dim),
                 Text(" ".join(row.item.question.split()), no_wrap=True, overflow="ellipsis", style=dim),
                 key=row.item.id,
