@@ -446,7 +446,8 @@ def test_sample_plans_build_and_open(path):
     [
         ("Heerlen", "concept 0.3", "Uitvoeringsplan Heerlen concept 0.3.docx"),
         ("'s-Gravenhage", "", "Uitvoeringsplan 's-Gravenhage.docx"),
-        ("../../etc/passwd", "v1", "Uitvoeringsplan . . etc passwd v1.docx"),
+        ("../../etc/passwd", "v1", "Uitvoeringsplan etc passwd v1.docx"),
+        ("../../Heer/len", "../../../etc", "Uitvoeringsplan Heer len etc.docx"),
         ("A\\B:C*?\"<>|", "x\x00y\n", "Uitvoeringsplan A B C x y.docx"),
         ("Bergen (L.)", "concept...", "Uitvoeringsplan Bergen (L.) concept.docx"),
     ],

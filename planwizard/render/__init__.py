@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 MAX_NAME = 120
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
-_SPACES = re.compile(r"\s+")
 
 
 def default_output_name(plan: Plan) -> str:
@@ -36,10 +35,13 @@ def default_output_name(plan: Plan) -> str:
     raw = " ".join(part for part in (labels.DOC_FILE_PREFIX, plan.municipality.name, plan.info.version) if part)
     text = _UNSAFE.sub(" ", unicodedata.normalize("NFC", raw))
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")  # format and private characters
-    text = _SPACES.sub(" ", text).strip()
-    while ".." in text:
-        text = text.replace("..", ".")
-    stem = text[: MAX_NAME - len(".docx")].strip(" .") or labels.DOC_FILE_PREFIX
+    words = []
+    for word in text.split():
+        while ".." in word:
+            word = word.replace("..", ".")
+        if word.strip("."):  # "..", "." and the like say nothing and only look like paths
+            words.append(word)
+    stem = " ".join(words)[: MAX_NAME - len(".docx")].strip(" .") or labels.DOC_FILE_PREFIX
     return f"{stem}.docx"
 
 
