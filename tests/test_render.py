@@ -554,3 +554,20 @@ def test_heerlen_sample_plan_shows_every_action_and_open_point(sample_plan):
                 if plan.applies(i) and plan.status(i.id) in (None, "todo", "partial")]
     assert len(open_rows) == len(expected)
     assert "Heerlen onderschrijft de uitgangspunten van de commissie Dannenberg" in body_text(document)
+
+
+def test_answers_to_retired_items_get_an_appendix_of_their_own(full):
+    from planwizard.model import RetiredAnswer
+
+    loaded, _, _ = full
+    plan = loaded.plan
+    plan.retired["visie.oud-punt"] = RetiredAnswer(Answer("done", "Oude toelichting die bewaard bleef."), "2025.1",
+                                                   "punt vervallen in checklistversie 2026.1")
+    try:
+        data = build_document(plan, loaded.checklist, load_library(), load_template(), now=NOW)
+    finally:
+        del plan.retired["visie.oud-punt"]
+    document = docx.Document(__import__("io").BytesIO(data))
+    assert styled(document, "heading 1")[-1] == "Bijlage C: Antwoorden bij vervallen punten"
+    assert "Oude toelichting die bewaard bleef." in body_text(document)
+    assert "Bijlage C: Antwoorden bij vervallen punten" in styled(document, "toc 1")

@@ -216,3 +216,12 @@ def test_logo_in_the_header_is_kept_and_needs_alternative_text(template, tmp_pat
         assert media and archive.read(media[0]) == PIXEL
     header = docx.Document(io.BytesIO(data)).sections[0].header
     assert header._element.xpath(".//pic:pic")
+
+
+def test_default_reference_document_is_what_its_build_script_makes(tmp_path):
+    from planwizard.render.build_reference import build
+
+    rebuilt = build(tmp_path / "reference.docx")
+    assert rebuilt.read_bytes() == (default_dir() / "reference.docx").read_bytes(), (
+        "run: python -m planwizard.render.build_reference"
+    )

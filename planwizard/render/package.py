@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import posixpath
 import zipfile
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
@@ -151,7 +150,3 @@ def write_zip(parts: dict[str, bytes]) -> bytes:
             info.external_attr = 0o600 << 16
             archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL)
     return buffer.getvalue()
-
-
-def rels_dir(part: str) -> str:
-    return posixpath.dirname(part)

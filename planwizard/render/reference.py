@@ -18,7 +18,7 @@ from lxml import etree
 from planwizard import labels
 from planwizard.errors import Problem
 from planwizard.render import ooxml
-from planwizard.render.ooxml import W_NS, w
+from planwizard.render.ooxml import w
 
 MAX_PARTS = 2000
 MAX_UNPACKED = 64 * 1024 * 1024
@@ -262,4 +262,4 @@ def pictures_without_alt_text(ref: Reference) -> list[str]:
     return found
 
 
-__all__ = ["Reference", "Style", "W_NS", "read", "parse_xml", "serialize"]
+__all__ = ["Reference", "Style", "read", "parse_xml", "serialize"]
