@@ -1,0 +1,183 @@
+"""How fast the wizard starts and switches items, next to the floors measured in the same run.
+
+Start-up: ``planwizard wizard PLAN`` in an 80x24 pseudo-terminal, from spawning the
+process until the current item's heading has been painted (the first useful frame);
+floors: ``python -c pass`` and ``python -c "import textual.app"``.
+
+Item switch, two ways:
+  in the app    ``MainScreen.show_item`` (every widget of the item pane refilled, the
+                sidebar updated), and that plus the app running until idle (messages,
+                layout, the next frame composed), less what an idle ``pilot.pause()``
+                costs, timed inside a headless app;
+  end to end    Ctrl+N written to the pty until the next item's heading is on the
+                terminal (key parsing, handler, layout, paint and terminal I/O).
+
+    python tests/bench/bench_wizard.py [--runs N] [--switches N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.tui.conftest import write_plan  # noqa: E402
+from tests.tui.ptyrun import Terminal  # noqa: E402
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def floor(code: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def heading(session, item) -> str:
+    theme = session.theme_of(item)
+    n, total = session.position(item)
+    return f"Punt {n}/{total} · thema {session.themes.index(theme) + 1}"
+
+
+def startup(plan: Path, config: Path, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        term = Terminal("wizard", str(plan), env={"PLANWIZARD_CONFIG_DIR": str(config)})
+        try:
+            times.append(term.wait_for("Punt ", timeout=20))
+        finally:
+            term.send("\x11")
+            term.wait(10)
+            term.close()
+    return times
+
+
+def switch_end_to_end(folder: Path, switches: int) -> list[float]:
+    from planwizard.answers import load_plan
+    from planwizard.examples import load_library
+    from planwizard.tui.session import Session
+
+    plan = folder / "leeg.yaml"  # no answers and no remembered position: starts at the first item
+    write_plan(plan, answers={})
+    config = folder / "config-pty"
+    session = Session(load_plan(plan), plan, load_library())
+    term = Terminal("wizard", str(plan), env={"PLANWIZARD_CONFIG_DIR": str(config)})
+    times = []
+    try:
+        term.wait_for(heading(session, session.items[0]))
+        time.sleep(0.5)
+        term.read()
+        for item in session.items[1 : switches + 1]:
+            expected = heading(session, item)
+            term.raw = b""
+            start = time.perf_counter()
+            term.send("\x0e")  # Ctrl+N
+            deadline = start + 5
+            while expected not in term.text:
+                if time.perf_counter() > deadline:
+                    raise AssertionError(f"{expected!r} never painted")
+                term.read(0.001)
+            times.append(time.perf_counter() - start)
+            time.sleep(0.05)
+    finally:
+        term.send("\x11")
+        term.wait(10)
+        term.close()
+    return times
+
+
+def switch_in_app(plan: Path, switches: int) -> tuple[list[float], list[float]]:
+    """(handler only, handler up to the next idle frame) per switch, inside a headless app."""
+    from planwizard.tui.app import WizardApp
+
+    handler: list[float] = []
+    full: list[float] = []
+
+    async def run() -> None:
+        app = WizardApp(plan, cursor_blink=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            while type(app.screen).__name__ != "MainScreen":
+                await pilot.pause(0.02)
+            screen = app.screen
+            items = screen.session.items
+            await pilot.pause(0.3)
+            for item in items[1 : switches + 1]:
+                start = time.perf_counter()
+                screen.show_item(item.id)
+                middle = time.perf_counter()
+                # the next frame: queued messages, styles, layout of what changed, compositing
+                # (the headless driver composes the frame like a real one, then drops it)
+                await pilot.pause()
+                end = time.perf_counter()
+                handler.append(middle - start)
+                full.append((middle - start) + (end - middle))
+    asyncio.run(run())
+    return handler, full
+
+
+def pause_baseline(plan: Path, count: int) -> float:
+    """What ``await pilot.pause()`` costs on an idle app (subtracted from the in-app figure)."""
+    from planwizard.tui.app import WizardApp
+
+    times: list[float] = []
+
+    async def run() -> None:
+        app = WizardApp(plan, cursor_blink=False, read_only=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            while type(app.screen).__name__ != "MainScreen":
+                await pilot.pause(0.02)
+            await pilot.pause(0.3)
+            for _ in range(count):
+                start = time.perf_counter()
+                await pilot.pause()
+                times.append(time.perf_counter() - start)
+    asyncio.run(run())
+    return statistics.median(times)
+
+
+def summary(times: list[float]) -> str:
+    ordered = sorted(times)
+    p90 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]
+    return f"median {ms(statistics.median(times))}, p90 {ms(p90)}, max {ms(max(times))} (n={len(times)})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--switches", type=int, default=40)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        folder_path = Path(folder)
+        plan = folder_path / "heerlen.yaml"
+        write_plan(plan)
+        config = folder_path / "config"
+        os.environ["PLANWIZARD_CONFIG_DIR"] = str(config)
+        print(f"cpus: {os.cpu_count()}, python {sys.version.split()[0]}")
+        print(f"floor  python -c pass                  {ms(floor('pass', args.runs))}")
+        print(f"floor  python -c 'import textual.app'  {ms(floor('import textual.app', args.runs))}")
+        starts = startup(plan, config, args.runs)
+        print(f"start-up to first painted item ({args.runs} runs): {summary(starts)}")
+        handler, full = switch_in_app(plan, args.switches)
+        baseline = pause_baseline(plan, args.switches)
+        print(f"item switch, handler only:              {summary(handler)}")
+        print(f"item switch, handler + frame (in app):  {summary([max(0.0, t - baseline) for t in full])}"
+              f"  [pilot.pause baseline {ms(baseline)} subtracted]")
+        print(f"item switch, Ctrl+N to painted (pty):   {summary(switch_end_to_end(folder_path, args.switches))}")
+
+
+if __name__ == "__main__":
+    main()
