@@ -25,7 +25,8 @@ def _tools() -> tuple[str, str, str]:
     found = tuple(shutil.which(name) or "" for name in ("soffice", "pdftotext", "pdfinfo"))
     missing = [name for name, path in zip(("soffice", "pdftotext", "pdfinfo"), found) if not path]
     if missing:
-        message = f"LibreOffice/poppler ontbreekt: {', '.join(missing)} (installeer libreoffice-writer-nogui en poppler-utils)"
+        message = (f"LibreOffice/poppler ontbreekt: {', '.join(missing)} "
+                   "(installeer libreoffice-writer-nogui en poppler-utils)")
         if IN_CI:
             pytest.fail(message)
         pytest.skip(message)

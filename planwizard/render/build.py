@@ -95,8 +95,10 @@ class Draft:
         for _attempt in range(3):
             context = blocklib.context(self.plan, self.checklist, self.facts, self._chapters(counts))
             try:
-                parsed = {name: textlib.parse(blocklib.render(block, context), headings=True)
-                          for name, block in template.blocks.items()}
+                parsed = {
+                    name: textlib.parse(ooxml.one_line_breaks(blocklib.render(block, context)), headings=True)
+                    for name, block in template.blocks.items()
+                }
             except blocklib.BlockError as exc:
                 raise PlanError(exc.problem) from exc
             found = {name: sum(1 for b in blocks if b.kind == textlib.HEADING and b.level == 1)

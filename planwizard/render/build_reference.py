@@ -1,10 +1,10 @@
 """Build the default house style ``templates/standaard/reference.docx``.
 
 Run ``python -m planwizard.render.build_reference [OUT.docx]`` after changing the styles
-(in ``reference_style.py``) or the page parts here. The document is written part by part so that every style, numbering definition
-and field is exactly what the builder expects; its body is a style sample that a
-gemeente sees when it opens the file in Word to adapt the house style (the builder
-keeps only the page setup of that body).
+(in ``reference_style.py``) or the page parts here. The document is written part by
+part so that every style, numbering definition and field is exactly what the builder
+expects; its body is a style sample that a gemeente sees when it opens the file in
+Word to adapt the house style (the builder keeps only the page setup of that body).
 """
 
 from __future__ import annotations
@@ -66,7 +66,10 @@ def footer_xml() -> str:
 
 def empty_part(tag: str) -> str:
     """The title page's header and footer: empty, without the header's rule."""
-    return f'{HEAD}<w:{tag} xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p></w:{tag}>'
+    return (
+        f'{HEAD}<w:{tag} xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+        f'<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p></w:{tag}>'
+    )
 
 
 
@@ -106,7 +109,8 @@ SAMPLE = [
 
 def document_xml() -> str:
     paragraphs = "".join(
-        f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+        f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
         .replace("\t", "</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>")
         for style, text in SAMPLE
     )
@@ -171,7 +175,8 @@ CONTENT_TYPES = (
         f' ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>'
         for name, kind in (("header1", "header"), ("footer1", "footer"), ("header2", "header"), ("footer2", "footer"))
     )
-    + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    + '<Override PartName="/docProps/core.xml"'
+    ' ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
     '<Override PartName="/docProps/app.xml"'
     ' ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
     '<Override PartName="/docProps/custom.xml"'

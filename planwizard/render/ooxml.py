@@ -42,6 +42,16 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("", text.replace("\v", "\n").replace("\f", "\n"))
 
 
+_TABS = re.compile(r"[\t\u000b\u000c]")
+
+
+def one_line_breaks(text: str) -> str:
+    """Clean multi-line text: line breaks kept, tabs become spaces (each line becomes a run)."""
+    if text.isprintable():
+        return text
+    return _NOT_XML.sub("", _TABS.sub(" ", text.replace("\v", "\n").replace("\f", "\n")))
+
+
 def one_line(text: str) -> str:
     """Clean text for a single run: tabs and line breaks become single spaces (ends kept)."""
     if text.isprintable():

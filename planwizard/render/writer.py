@@ -181,25 +181,31 @@ class Writer:
 
     def rich(self, text: str, *, role: str = "body", headings: bool = False) -> int:
         """Free text as paragraphs, bullets, numbered lists (and headings); returns paragraphs written."""
-        return self.emit(textlib.parse(ooxml.clean(text), headings=headings), role=role)
+        return self.emit(textlib.parse(ooxml.one_line_breaks(text), headings=headings), role=role)
 
-    def emit(self, blocks: list[textlib.Block], *, role: str = "body") -> int:
-        """Parsed text blocks as paragraphs; every numbered list gets its own numbering."""
+    def emit(self, blocks: tuple[textlib.Block, ...], *, role: str = "body") -> int:
+        """Parsed text blocks as paragraphs; every numbered list gets its own numbering.
+
+        Block text is already clean and stripped (``rich`` cleans before parsing), so
+        plain paragraphs go straight from their prototype.
+        """
         numbers: dict[int, int] = {}
+        append = self.body.append
+        plain, bullet = self._text_protos[role], self._text_protos["bullet"]
         for block in blocks:
-            if block.kind == textlib.HEADING:
-                self.heading(block.level, block.text)
-            elif block.kind == textlib.BULLET:
-                if block.level:
-                    self.list_item("bullet", block.text, block.level, self.template.bullet_num)
-                else:
-                    self.p("bullet", block.text)
-            elif block.kind == textlib.NUMBER:
+            kind = block.kind
+            if kind == textlib.PARAGRAPH or (kind == textlib.BULLET and not block.level):
+                p = (plain if kind == textlib.PARAGRAPH else bullet).__copy__()
+                p[-1][-1].text = block.text
+                append(p)
+            elif kind == textlib.BULLET:
+                self.list_item("bullet", block.text, block.level, self.template.bullet_num)
+            elif kind == textlib.NUMBER:
                 if block.list_id not in numbers:
                     numbers[block.list_id] = self.new_list(block.level, block.start)
                 self.list_item("number", block.text, block.level, numbers[block.list_id])
             else:
-                self.p(role, block.text)
+                self.heading(block.level, block.text)
         return len(blocks)
 
     def new_list(self, level: int, start: int) -> int:
