@@ -80,6 +80,7 @@ KEY_GENERATE = "Concept maken"
 KEY_GENERATE_TIP = "Maak het Word-concept van het plan"
 KEY_JUMP = "Naar punt"
 KEY_STATUS_CLEAR = "Status wissen"
+KEY_OPEN_ITEM = "Punt beantwoorden"
 
 MSG_QUIT_HINT = "Druk op Ctrl+Q om te stoppen."
 PALETTE_PLACEHOLDER = "Zoek een opdracht…"

@@ -4,8 +4,23 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Input
 
 from planwizard.tui import texts
+
+
+def focus_now(widget: Widget, scroll_visible: bool = True) -> None:
+    """Move the focus at once (``Widget.focus`` waits a turn, and keys typed fast in that
+    turn would land in the old field)."""
+    widget.screen.set_focus(widget, scroll_visible=scroll_visible)
+
+
+class FieldInput(Input):
+    """A form field: Enter moves on to the next field (at once, see ``focus_now``)."""
+
+    async def action_submit(self) -> None:
+        self.screen.focus_next()
 
 
 def settle_widgets(screen: Screen) -> None:

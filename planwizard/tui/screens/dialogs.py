@@ -17,7 +17,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Stat
 from planwizard.errors import Problem
 from planwizard.model import Action, Example
 from planwizard.tui import texts
-from planwizard.tui.screens.base import Dialog, WizardScreen
+from planwizard.tui.screens.base import Dialog, FieldInput, WizardScreen, focus_now
 from planwizard.tui.session import parse_date
 
 
@@ -41,11 +41,11 @@ class ActionDialog(Dialog):
         with Vertical(classes="dialog", id="action-dialog"):
             yield Static(texts.ACTION_EDIT if action else texts.ACTION_NEW, classes="dialog-title")
             yield Label(texts.ACTION_WHAT)
-            yield Input(action.what if action else "", id="what", max_length=2000)
+            yield FieldInput(action.what if action else "", id="what", max_length=2000)
             yield Static("", id="what-error", classes="error")
             yield Label(texts.ACTION_OWNER)
-            yield Input(action.owner if action else "", placeholder=texts.ACTION_OWNER_PLACEHOLDER, id="owner",
-                        max_length=500)
+            yield FieldInput(action.owner if action else "", placeholder=texts.ACTION_OWNER_PLACEHOLDER,
+                             id="owner", max_length=500)
             yield Label(texts.ACTION_DUE)
             yield Input(texts.short_date(action.due) if action else "", placeholder=texts.ACTION_DUE_PLACEHOLDER,
                         id="due", max_length=20)
@@ -78,10 +78,6 @@ class ActionDialog(Dialog):
         feedback.update(Text(texts.date_ok(day) if day else ""))
         return True
 
-    @on(Input.Submitted, "#what, #owner")
-    def _next_field(self) -> None:
-        self.focus_next()
-
     @on(Input.Submitted, "#due")
     @on(Button.Pressed, "#ok")
     def _submit(self) -> None:
@@ -89,10 +85,10 @@ class ActionDialog(Dialog):
         due = self.query_one("#due", Input)
         if not what.value.strip():
             self.query_one("#what-error", Static).update(texts.ERR_ACTION_WHAT)
-            what.focus()
+            focus_now(what)
             return
         if not self._check_due(due.value):
-            due.focus()
+            focus_now(due)
             return
         self.dismiss(Action(what.value.strip(), self.query_one("#owner", Input).value.strip(), parse_date(due.value)))
 
@@ -230,12 +226,12 @@ class OwnExampleDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="own-dialog"):
             yield Static(texts.OWN_TITLE, classes="dialog-title")
-            yield form_row(texts.OWN_NAME, Input(id="own-title", compact=True, max_length=500))
-            yield form_row(texts.OWN_WHERE, Input(id="own-where", placeholder=texts.OWN_WHERE_PLACEHOLDER,
-                                                  compact=True, max_length=500))
-            yield form_row(texts.OWN_YEAR, Input(id="own-year", compact=True, max_length=20, type="integer"))
-            yield form_row(texts.OWN_SOURCE, Input(id="own-source", placeholder=texts.OWN_SOURCE_PLACEHOLDER,
-                                                   compact=True, max_length=2000))
+            yield form_row(texts.OWN_NAME, FieldInput(id="own-title", compact=True, max_length=500))
+            yield form_row(texts.OWN_WHERE, FieldInput(id="own-where", placeholder=texts.OWN_WHERE_PLACEHOLDER,
+                                                       compact=True, max_length=500))
+            yield form_row(texts.OWN_YEAR, FieldInput(id="own-year", compact=True, max_length=20, type="integer"))
+            yield form_row(texts.OWN_SOURCE, FieldInput(id="own-source", placeholder=texts.OWN_SOURCE_PLACEHOLDER,
+                                                        compact=True, max_length=2000))
             yield Label(texts.OWN_SUMMARY)
             yield TextArea(id="own-summary", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
             yield Checkbox(texts.OWN_ATTACH, value=True, id="own-attach", compact=True)
@@ -244,10 +240,6 @@ class OwnExampleDialog(Dialog):
                 yield Button(texts.SAVE, variant="primary", id="ok", compact=True)
                 yield Button(texts.CANCEL, id="cancel", compact=True)
 
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
-
     @on(Button.Pressed, "#ok")
     def _submit(self) -> None:
         title = self.query_one("#own-title", Input)
@@ -255,11 +247,11 @@ class OwnExampleDialog(Dialog):
         error = self.query_one("#own-error", Static)
         if not title.value.strip():
             error.update(texts.ERR_OWN_TITLE)
-            title.focus()
+            focus_now(title)
             return
         if not summary.text.strip():
             error.update(texts.ERR_OWN_SUMMARY)
-            summary.focus()
+            focus_now(summary)
             return
         example = Example(
             id="",

@@ -11,10 +11,10 @@ from textual.widgets import Footer, Header, Tree
 from planwizard.model import Action
 from planwizard.tui import texts
 from planwizard.tui.messages import GoToItem, PlanChanged
-from planwizard.tui.screens.base import WizardScreen
+from planwizard.tui.screens.base import WizardScreen, focus_now
 from planwizard.tui.screens.dialogs import ActionDialog, ConfirmDialog
 from planwizard.tui.session import Session
-from planwizard.tui.widgets.item_pane import ActionsTable, ItemPane, NotesArea
+from planwizard.tui.widgets.item_pane import ItemPane, NotesArea
 from planwizard.tui.widgets.sidebar import PlanTree
 from planwizard.tui.widgets.status import StatusChoice
 
@@ -52,7 +52,7 @@ class MainScreen(WizardScreen):
         session = self.session
         first = self.start_item or getattr(session.next_open(None), "id", None) or session.first_item().id
         self.show_item(first)
-        self.query_one(PlanTree).focus()
+        focus_now(self.query_one(PlanTree))
 
     # ------------------------------------------------------------ showing items
 
@@ -66,11 +66,16 @@ class MainScreen(WizardScreen):
             focused_in_pane = self.focused is not None and pane in self.focused.ancestors
             pane.show(self.session.item(item_id))
             if focused_in_pane and not isinstance(self.focused, StatusChoice):
-                self.query_one(StatusChoice).focus(scroll_visible=False)
+                focus_now(self.query_one(StatusChoice), scroll_visible=False)
             self.app.remember_position(item_id)
         self.query_one(PlanTree).show_item(item_id)
         if focus_status:
-            self.query_one(StatusChoice).focus(scroll_visible=False)
+            focus_now(self.query_one(StatusChoice), scroll_visible=False)
+
+    def choose_status(self, item_id: str, index: int) -> None:
+        """Set an item's status from the sidebar (1-4), as if chosen in its status field."""
+        self.show_item(item_id)
+        self.query_one(StatusChoice).action_pick(index)
 
     @on(Tree.NodeHighlighted, "#sidebar")
     def _node_highlighted(self, event: Tree.NodeHighlighted) -> None:
@@ -105,23 +110,19 @@ class MainScreen(WizardScreen):
         if isinstance(event.widget, NotesArea):
             self.app.save_now()
 
-    @on(ActionsTable.Request)
-    def _action_request(self, event: ActionsTable.Request) -> None:
-        event.stop()
+    def edit_actions(self, what: str, index: int | None) -> None:
+        """Add (index None), edit or remove an action of the current item, through a dialog."""
         if self.session.read_only or self.current is None:
             self.app.notify(texts.READ_ONLY_NOTICE, severity="warning")
             return
         pane = self.query_one(ItemPane)
         answer = self.session.answer(self.current)
         actions = answer.actions if answer else []
-        if event.what == "add":
+        if what == "add":
             self.app.push_screen(ActionDialog(), lambda action: self._store_action(None, action))
-        elif event.what == "edit" and event.index is not None and event.index < len(actions):
-            index = event.index
+        elif what == "edit" and index is not None and index < len(actions):
             self.app.push_screen(ActionDialog(actions[index]), lambda action: self._store_action(index, action))
-        elif event.what == "remove" and event.index is not None and event.index < len(actions):
-            index = event.index
-
+        elif what == "remove" and index is not None and index < len(actions):
             def confirmed(yes: bool | None) -> None:
                 if yes:
                     pane.remove_action(index)
@@ -194,4 +195,4 @@ class MainScreen(WizardScreen):
         self.app.save_now(notify=True)
 
     def action_sidebar(self) -> None:
-        self.query_one(PlanTree).focus()
+        focus_now(self.query_one(PlanTree))

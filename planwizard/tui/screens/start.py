@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerState
 from planwizard import recent
 from planwizard.gemeenten import Gemeente, Registry, registry
 from planwizard.tui import texts
-from planwizard.tui.screens.base import WizardScreen
+from planwizard.tui.screens.base import FieldInput, WizardScreen, focus_now
 from planwizard.tui.screens.dialogs import OpenFileDialog, check_plan_path, form_row
 from planwizard.tui.session import display_path, slug
 
@@ -86,6 +86,20 @@ class StartScreen(WizardScreen):
         self.app.push_screen(OpenFileDialog(), opened)
 
 
+class GemeenteInput(Input):
+    """The gemeente field: Enter takes the highlighted match at once."""
+
+    async def action_submit(self) -> None:
+        self.screen.choose_highlighted()  # type: ignore[attr-defined]
+
+
+class LastFieldInput(Input):
+    """The last field before the file name."""
+
+    async def action_submit(self) -> None:
+        self.screen.after_last_field()  # type: ignore[attr-defined]
+
+
 class NewPlanScreen(WizardScreen):
     """The form for a new plan: gemeente with type-ahead, title page facts, file name."""
 
@@ -107,17 +121,17 @@ class NewPlanScreen(WizardScreen):
         yield Header()
         with Vertical(id="new-plan"):
             yield Static(texts.NEW_TITLE, classes="dialog-title")
-            yield form_row(texts.NEW_GEMEENTE, Input(placeholder=texts.NEW_GEMEENTE_PLACEHOLDER, id="gemeente",
-                                                     compact=True, max_length=100))
+            yield form_row(texts.NEW_GEMEENTE, GemeenteInput(placeholder=texts.NEW_GEMEENTE_PLACEHOLDER,
+                                                             id="gemeente", compact=True, max_length=100))
             yield OptionList(id="matches")
             yield Static(texts.NEW_LOADING, id="gemeente-info", classes="hint")
-            yield form_row(texts.NEW_REGION, Input(id="region", compact=True, max_length=200))
-            yield form_row(texts.NEW_CENTRAL, Input(id="central", compact=True, max_length=200))
-            yield form_row(texts.NEW_PLAN_TITLE, Input(id="title", compact=True, max_length=500))
-            yield form_row(texts.NEW_PERIOD, Input(id="period", compact=True, max_length=50))
-            yield form_row(texts.NEW_AUTHOR, Input(id="author", placeholder=texts.NEW_AUTHOR_PLACEHOLDER, compact=True,
+            yield form_row(texts.NEW_REGION, FieldInput(id="region", compact=True, max_length=200))
+            yield form_row(texts.NEW_CENTRAL, FieldInput(id="central", compact=True, max_length=200))
+            yield form_row(texts.NEW_PLAN_TITLE, FieldInput(id="title", compact=True, max_length=500))
+            yield form_row(texts.NEW_PERIOD, FieldInput(id="period", compact=True, max_length=50))
+            yield form_row(texts.NEW_AUTHOR, FieldInput(id="author", placeholder=texts.NEW_AUTHOR_PLACEHOLDER, compact=True,
                                                    max_length=200))
-            yield form_row(texts.NEW_ORGANISATION, Input(id="organisation", compact=True, max_length=200))
+            yield form_row(texts.NEW_ORGANISATION, LastFieldInput(id="organisation", compact=True, max_length=200))
             file_input = Input(id="file", compact=True, max_length=1000)
             if self.fixed_path is not None:
                 file_input.value = str(self.fixed_path)
@@ -175,8 +189,7 @@ class NewPlanScreen(WizardScreen):
             options = self.query_one("#matches", OptionList)
             options.action_cursor_down() if step > 0 else options.action_cursor_up()
 
-    @on(Input.Submitted, "#gemeente")
-    def _gemeente_entered(self) -> None:
+    def choose_highlighted(self) -> None:
         options = self.query_one("#matches", OptionList)
         if options.option_count and options.highlighted is not None:
             self._choose(options.get_option_at_index(options.highlighted).id)
@@ -212,12 +225,12 @@ class NewPlanScreen(WizardScreen):
             info.update(texts.new_region_known(gemeente.region, gemeente.central_municipality))
             for field in region_inputs:
                 field.placeholder = ""
-            self.query_one("#author", Input).focus()
+            focus_now(self.query_one("#author", Input))
         else:
             info.update(Text(texts.new_region_unknown(gemeente.name)))
             for field in region_inputs:
                 field.placeholder = texts.NEW_UNKNOWN
-            region_inputs[0].focus()
+            focus_now(region_inputs[0])
         self.query_one("#new-error", Static).update("")
 
     @staticmethod
@@ -236,9 +249,12 @@ class NewPlanScreen(WizardScreen):
 
     # ------------------------------------------------------------ create
 
-    @on(Input.Submitted, "#region, #central, #title, #period, #author, #organisation")
-    def _next_field(self) -> None:
-        self.focus_next()
+    def after_last_field(self) -> None:
+        """Enter in the organisation field: on to the file name, or create when that is fixed."""
+        if self.fixed_path is None:
+            focus_now(self.query_one("#file", Input))
+        else:
+            self._create()
 
     @on(Input.Submitted, "#file")
     @on(Button.Pressed, "#create")
@@ -253,22 +269,22 @@ class NewPlanScreen(WizardScreen):
                 self._choose(self.registry.find(value["gemeente"]).code)
             except PlanError as exc:
                 error.update(Text(exc.problems[0].message))
-                self.query_one("#gemeente", Input).focus()
+                focus_now(self.query_one("#gemeente", Input))
                 return
             value.update(region=self.query_one("#region", Input).value.strip(),
                          central=self.query_one("#central", Input).value.strip())
         if self.chosen is None:
             error.update(texts.ERR_NEW_GEMEENTE)
-            self.query_one("#gemeente", Input).focus()
+            focus_now(self.query_one("#gemeente", Input))
             return
         if not value["title"]:
             error.update(texts.ERR_NEW_TITLE)
-            self.query_one("#title", Input).focus()
+            focus_now(self.query_one("#title", Input))
             return
         path, problem = check_plan_path(value["file"])
         if path is None or path.exists():
             error.update(problem or texts.ERR_NEW_EXISTS)
-            self.query_one("#file", Input).focus()
+            focus_now(self.query_one("#file", Input))
             return
         self.app.create_plan(
             path,

@@ -37,24 +37,18 @@ class ActionsTable(DataTable):
         Binding("delete,backspace", "remove", texts.KEY_REMOVE_ACTION, id="action-remove", show=False),
     ]
 
-    @dataclass
-    class Request(Message):
-        """The user wants to add (index None), edit or remove an action."""
-
-        table: ActionsTable
-        what: str
-        index: int | None
-
+    # The screen opens the dialog at once (not through a message), so keys typed right
+    # after "a" go to the dialog and not to this table.
     def action_add(self) -> None:
-        self.post_message(self.Request(self, "add", None))
+        self.screen.edit_actions("add", None)  # type: ignore[attr-defined]
 
     def action_edit(self) -> None:
         if self.row_count:
-            self.post_message(self.Request(self, "edit", self.cursor_row))
+            self.screen.edit_actions("edit", self.cursor_row)  # type: ignore[attr-defined]
 
     def action_remove(self) -> None:
         if self.row_count:
-            self.post_message(self.Request(self, "remove", self.cursor_row))
+            self.screen.edit_actions("remove", self.cursor_row)  # type: ignore[attr-defined]
 
 
 class GuidanceBox(Collapsible):

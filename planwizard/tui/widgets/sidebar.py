@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from planwizard import labels
 from planwizard.model import Item
 from planwizard.tui import texts
 from planwizard.tui.session import Session
@@ -38,7 +40,19 @@ def state_colour(widget, state: str) -> str:
 
 
 class PlanTree(Tree[Key]):
-    """Themes (collapsed except the current one) with items below them."""
+    """Themes (collapsed except the current one) with items below them.
+
+    Enter on an item goes straight into its status choice, and 1-4 choose the status of
+    the item under the cursor; both act at once, so keys typed quickly land where meant.
+    """
+
+    BINDINGS = [
+        Binding("enter", "open", texts.KEY_OPEN_ITEM, show=False),
+        Binding("1", "status(0)", labels.STATUS["done"], show=False),
+        Binding("2", "status(1)", labels.STATUS["partial"], show=False),
+        Binding("3", "status(2)", labels.STATUS["todo"], show=False),
+        Binding("4", "status(3)", labels.STATUS["not_applicable"], show=False),
+    ]
 
     ICON_NODE = "▸ "
     ICON_NODE_EXPANDED = "▾ "
@@ -80,6 +94,18 @@ class PlanTree(Tree[Key]):
             node.set_label(self._theme_label(theme_id))
         for item in self.session.items:
             self._items[item.id].set_label(self._item_label(item))
+
+    def action_open(self) -> None:
+        item_id = self.item_at_cursor()
+        if item_id is None:
+            self.action_toggle_node()
+            return
+        self.screen.show_item(item_id, focus_status=True)  # type: ignore[attr-defined]
+
+    def action_status(self, index: int) -> None:
+        item_id = self.item_at_cursor()
+        if item_id is not None:
+            self.screen.choose_status(item_id, index)  # type: ignore[attr-defined]
 
     def item_at_cursor(self) -> str | None:
         node = self.cursor_node
