@@ -30,10 +30,6 @@ STATUS_COLOURS = {
 }
 
 
-def short_date(day: dt.date | None) -> str:
-    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}" if day else ""
-
-
 @dataclass
 class Draft:
     """One document being built: the plan, its facts and where every item ended up."""
@@ -160,7 +156,7 @@ class Draft:
                 p = writer.p("bullet", action.what)
                 details = [f"{labels.DOC_OWNER}: {action.owner}" if action.owner else labels.DOC_NO_OWNER]
                 if action.due:
-                    details.append(f"{labels.DOC_DUE}: {short_date(action.due)}")
+                    details.append(f"{labels.DOC_DUE}: {factlib.short_date(action.due)}")
                 writer.runs(p, f" ({'; '.join(details)})", color="595959")
         elif state in ("todo", "partial"):
             writer.repeat("actions", _actions_heading)

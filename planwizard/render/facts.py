@@ -24,6 +24,11 @@ def state(plan: Plan, item: Item) -> str:
     return plan.status(item.id) or UNANSWERED
 
 
+def short_date(day: dt.date | None) -> str:
+    """``30-06-2025``, the date format of tables and action lists; empty without a date."""
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}" if day else ""
+
+
 def status_label(state_: str) -> str:
     """The Dutch label of a state, as the document shows it."""
     if state_ == UNANSWERED:

@@ -7,22 +7,17 @@ from typing import TYPE_CHECKING
 from planwizard import labels
 from planwizard.render import facts as factlib
 from planwizard.render import ooxml, tables
-from planwizard.render.tables import Column
+from planwizard.render.tables import Column, Link
 
 if TYPE_CHECKING:
     from planwizard.render.build import Draft
 
+
 CHART_COLOURS = {"done": "2E7D32", "partial": "A5D6A7", "todo": "E69F00", "unanswered": "D9D9D9"}
 
 
-def _jump_cell(draft: Draft, item_id: str, text: str):
-    p = draft.writer.new("table_text")
-    anchor = draft.items.get(item_id, ("", ""))[1]
-    if anchor:
-        draft.writer.jump(p, anchor, text)
-    else:
-        draft.writer.runs(p, text)
-    return p
+def _jump_cell(draft: Draft, item_id: str, text: str) -> Link:
+    return Link(text, draft.items.get(item_id, ("", ""))[1])
 
 
 def action_plan(draft: Draft) -> None:
@@ -37,7 +32,7 @@ def action_plan(draft: Draft) -> None:
     for planned in draft.facts.actions:
         action = planned.action
         owner = action.owner or labels.DOC_NO_OWNER
-        due = action.due.strftime("%d-%m-%Y") if action.due else labels.DOC_NO_DATE
+        due = factlib.short_date(action.due) or labels.DOC_NO_DATE
         rows.append([_jump_cell(draft, planned.item.id, action.what), owner, due, draft.theme_label(planned.theme)])
     columns = [Column(name, share) for name, share in zip(labels.DOC_ACTION_COLUMNS, (0.44, 0.2, 0.13, 0.23))]
     tables.table(writer, columns, rows, caption=labels.DOC_ACTIONS_CAPTION)

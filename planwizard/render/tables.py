@@ -16,8 +16,16 @@ from planwizard.render import ooxml
 from planwizard.render.ooxml import w
 from planwizard.render.writer import Writer
 
-Cell = str | etree._Element | list[etree._Element]
-"""Cell content: text (one paragraph in the table text style) or ready paragraphs."""
+@dataclass(frozen=True)
+class Link:
+    """Cell text that links to a bookmark in the document (an item, say)."""
+
+    text: str
+    anchor: str
+
+
+Cell = str | Link | etree._Element | list[etree._Element]
+"""Cell content: text or a link (one paragraph in the table text style), or ready paragraphs."""
 
 
 @dataclass(frozen=True)
@@ -29,16 +37,12 @@ class Column:
     """``center`` or ``right`` for figures; empty keeps the style's alignment."""
 
 
-def _align(p: etree._Element, align: str) -> etree._Element:
-    if align:
-        ooxml.insert_in_order(p.find(ooxml.PPR), etree.Element(w("jc"), {w("val"): align}), ooxml.PPR_ORDER)
-    return p
-
-
-def _table_shell(writer: Writer, widths: list[int], caption: str, description: str, borders: bool) -> etree._Element:
+@functools.lru_cache(maxsize=64)
+def _table_shell(style_id: str, widths: tuple[int, ...], caption: str, description: str,
+                 borders: bool) -> etree._Element:
     tbl = etree.Element(w("tbl"))
     tbl_pr = ooxml.sub(tbl, "tblPr")
-    ooxml.sub(tbl_pr, "tblStyle", val=writer.ids["table"])
+    ooxml.sub(tbl_pr, "tblStyle", val=style_id)
     ooxml.sub(tbl_pr, "tblW", w=str(sum(widths)), type="dxa")
     if not borders:
         edges = ooxml.sub(tbl_pr, "tblBorders")
@@ -55,6 +59,10 @@ def _table_shell(writer: Writer, widths: list[int], caption: str, description: s
     for width in widths:
         ooxml.sub(grid, "gridCol", w=str(width))
     return tbl
+
+
+def _new_table(writer: Writer, widths: list[int], caption: str, description: str, borders: bool) -> etree._Element:
+    return _table_shell(writer.ids["table"], tuple(widths), caption, description, borders).__copy__()
 
 
 @functools.lru_cache(maxsize=8)
@@ -99,6 +107,52 @@ def _cell(tr: etree._Element, width: int, *, fill: str = "", span: int = 1, bord
     return tc
 
 
+@functools.lru_cache(maxsize=512)
+def _text_cell(width: int, style_id: str, *, align: str = "", keep: bool = False, bold: bool = False,
+               fill: str = "", span: int = 1, borders: str = "", middle: bool = False) -> etree._Element:
+    """A cell with one paragraph holding one run: copied for every cell, then only its text is set."""
+    tc = _cell_prototype(width, fill, span, borders, middle).__copy__()
+    p = ooxml.paragraph(style_id)
+    ppr = p[0]
+    if keep:
+        ooxml.insert_in_order(ppr, etree.Element(w("keepNext")), ooxml.PPR_ORDER)
+    if align:
+        ooxml.insert_in_order(ppr, etree.Element(w("jc"), {w("val"): align}), ooxml.PPR_ORDER)
+    ooxml.run(p, "", bold=bold)
+    tc.append(p)
+    return tc
+
+
+@functools.lru_cache(maxsize=64)
+def _link_cell(width: int, style_id: str) -> etree._Element:
+    """Like ``_text_cell`` with the run inside an internal hyperlink (its anchor set per copy)."""
+    tc = _cell_prototype(width, "", 1, "", False).__copy__()
+    p = ooxml.paragraph(style_id)
+    ooxml.run(ooxml.sub(p, "hyperlink", anchor="", history="1"), "")
+    tc.append(p)
+    return tc
+
+
+def _put_link(tr: etree._Element, width: int, style_id: str, link: Link) -> None:
+    tc = _link_cell(width, style_id).__copy__()
+    hyperlink = tc[-1][-1]
+    hyperlink.set(_ANCHOR, link.anchor)
+    hyperlink[-1][-1].text = ooxml.one_line(link.text).strip()
+    tr.append(tc)
+
+
+_ANCHOR = w("anchor")
+
+
+def _put(tr: etree._Element, prototype: etree._Element, text: str) -> None:
+    tc = prototype.__copy__()
+    t = tc[-1][-1][-1]  # the cell's paragraph, its run, its text
+    t.text = text
+    if text[:1].isspace() or text[-1:].isspace():
+        t.set(ooxml.SPACE, "preserve")
+    tr.append(tc)
+
+
 def _fill(writer: Writer, tc: etree._Element, content: Cell, role: str) -> None:
     if isinstance(content, str):
         tc.append(writer.new(role, content))
@@ -120,45 +174,34 @@ def table(writer: Writer, columns: Sequence[Column], rows: Sequence[Sequence[Cel
           description: str = "", bold_last: bool = False) -> etree._Element:
     """A data table with a marked, repeating header row; appended to the body."""
     widths = widths_of(writer, [c.share for c in columns])
-    tbl = _table_shell(writer, widths, caption, description, borders=True)
+    tbl = _new_table(writer, widths, caption, description, borders=True)
     header = _row(tbl, header=True)
+    head_style, text_style = writer.ids["table_header"], writer.ids["table_text"]
+    fill = writer.template.header_fill
     for column, width in zip(columns, widths):
-        tc = _cell(header, width, fill=writer.template.header_fill)
-        tc.append(_align(writer.new("table_header", column.header), column.align))
-    # A cell with its paragraph and run, per column, copied for every row: only the text changes.
-    text_cells = []
-    for column, width in zip(columns, widths):
-        prototype = _cell_prototype(width, "", 1, "", False).__copy__()
-        prototype.append(_align(writer.new("table_text", "x"), column.align))
-        text_cells.append(prototype)
+        _put(header, _text_cell(width, head_style, align=column.align, fill=fill, middle=True),
+             ooxml.one_line(column.header).strip())
+    plain = [_text_cell(width, text_style, align=column.align) for column, width in zip(columns, widths)]
+    strong = [_text_cell(width, text_style, align=column.align, bold=True) for column, width in zip(columns, widths)]
     last = len(rows) - 1
     for index, values in enumerate(rows):
         tr = _row(tbl)
-        strong = bold_last and index == last
-        for value, column, width, prototype in zip(values, columns, widths, text_cells):
-            if value.__class__ is str and not strong:
-                text = ooxml.one_line(value).strip()
-                if text:
-                    tc = prototype.__copy__()
-                    tc[-1][-1][-1].text = text  # the cell's paragraph, its run, its text
-                    tr.append(tc)
-                    continue
-            tc = _cell(tr, width, middle=False)
-            if strong and isinstance(value, str):
-                tc.append(_align(writer.new("table_text", value, bold=True), column.align))
+        prototypes = strong if bold_last and index == last else plain
+        for value, width, prototype in zip(values, widths, prototypes):
+            if value.__class__ is str:
+                _put(tr, prototype, (value if value.isprintable() else ooxml.one_line(value)).strip())
+            elif value.__class__ is Link:
+                if value.anchor:
+                    _put_link(tr, width, text_style, value)
+                else:
+                    _put(tr, prototype, ooxml.one_line(value.text).strip())
             else:
-                _fill(writer, tc, value, "table_text")
+                _fill(writer, _cell(tr, width, middle=False), value, "table_text")
     writer.add(tbl)
     return tbl
 
 
 CHART_CELLS = 20
-
-
-def _keep(p: etree._Element, keep: bool) -> etree._Element:
-    if keep:
-        ooxml.insert_in_order(p.find(ooxml.PPR), etree.Element(w("keepNext")), ooxml.PPR_ORDER)
-    return p
 
 
 def _runs(states: list[str]) -> list[tuple[str, int]]:
@@ -181,26 +224,23 @@ def chart(writer: Writer, rows: Sequence[tuple[str, list[str], str]], colours: d
     label_width = int(writer.template.text_width * label_share)
     value_width = writer.template.text_width - label_width - cell_width * CHART_CELLS
     widths = [label_width, *([cell_width] * CHART_CELLS), value_width]
-    tbl = _table_shell(writer, widths, caption, description, borders=False)
+    tbl = _new_table(writer, widths, caption, description, borders=False)
     header = _row(tbl, header=True)
+    head_style, text_style = writer.ids["table_header"], writer.ids["table_text"]
+    fill = writer.template.header_fill
     for text, width, span in ((headers[0], label_width, 1), (headers[1], cell_width * CHART_CELLS, CHART_CELLS),
                               (headers[2], value_width, 1)):
-        tc = _cell(header, width, fill=writer.template.header_fill, span=span)
-        tc.append(writer.new("table_header", text))
-    segments: dict[tuple[str, int, bool], etree._Element] = {}  # one shaded cell per look, copied
+        _put(header, _text_cell(width, head_style, fill=fill, span=span, middle=True), ooxml.one_line(text).strip())
     for index, (label, cells, value) in enumerate(rows):
         tr = _row(tbl)
         # Keep-with-next on every row but the last keeps the chart on one page where it fits.
         keep = index < len(rows) - 1
-        _cell(tr, label_width).append(_keep(writer.new("table_text", label), keep))
+        _put(tr, _text_cell(label_width, text_style, keep=keep, middle=True), ooxml.one_line(label).strip())
         padded = cells + [""] * (CHART_CELLS - len(cells))
         for state, span in _runs(padded):
-            key = (state, span, keep)
-            if key not in segments:
-                segment = _cell_prototype(cell_width * span, colours.get(state, ""), span, "FFFFFF").__copy__()
-                segment.append(_keep(writer.new("table_text"), keep))
-                segments[key] = segment
-            tr.append(segments[key].__copy__())
-        _cell(tr, value_width).append(_keep(writer.new("table_text", value, bold=True), keep))
+            segment = _text_cell(cell_width * span, text_style, keep=keep, fill=colours.get(state, ""), span=span,
+                                 borders="FFFFFF", middle=True)
+            tr.append(segment.__copy__())
+        _put(tr, _text_cell(value_width, text_style, keep=keep, bold=True, middle=True), ooxml.one_line(value).strip())
     writer.add(tbl)
     return tbl
