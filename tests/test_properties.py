@@ -111,3 +111,36 @@ def test_mutated_answer_files_never_crash(tmp_path_factory, rng: random.Random, 
         code = main(["validate", str(path)])
     assert code in (0, 1)
     assert "onverwachte fout" not in err.getvalue(), (text, err.getvalue())
+
+
+@settings(max_examples=1, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(plans(), min_size=10, max_size=10))
+def test_any_text_gives_a_document_python_docx_and_libreoffice_open(tmp_path_factory, drawn):
+    import subprocess
+
+    import docx
+
+    from planwizard.examples import load_library
+    from planwizard.render import build_document, load_template
+    from tests.test_libreoffice import _tools
+
+    soffice = _tools()[0]
+    folder = tmp_path_factory.mktemp("props")
+    library, template = load_library(), load_template()
+    sources = []
+    for number, plan in enumerate(drawn):
+        source = folder / f"plan{number}.docx"
+        source.write_bytes(build_document(plan, CHECKLIST, library, template))
+        document = docx.Document(str(source))
+        assert document.core_properties.title
+        sources.append(source)
+    profile = (folder / "profile").as_uri()
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+         *map(str, sources)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    for source in sources:
+        pdf = source.with_suffix(".pdf")
+        assert pdf.is_file() and pdf.stat().st_size > 1000, source.name
