@@ -437,6 +437,10 @@ HELP_KEYS_MAIN = "Bij een punt"
 HELP_KEYS_EXAMPLES = "Voorbeelden"
 HELP_KEYS_REVIEW = "Overzicht"
 HELP_KEYS_TABLE_HEAD = "| Toets | Wat |\n|---|---|"
+HELP_STATUS_ROW = (
+    "| 1 / 2 / 3 / 4 | Status kiezen: Geregeld, Deels geregeld, Nog te doen, Niet van toepassing "
+    "(in de statuskeuze, of in de lijst links) |"
+)
 HELP_KEYS_MOVE = "Tab en Shift+Tab gaan naar het volgende of vorige veld; Esc gaat terug."
 
 QUIT_ANYWAY = "Toch stoppen"

@@ -358,7 +358,9 @@ def test_generation_problems_are_shown_in_the_app(plan_path, tmp_path):
             await wait_for(pilot, lambda: _screen(app, "ProblemsScreen"), 30)
             text = screen_text(app)
             assert "Het concept kon niet gemaakt worden" in text
-            assert "styles.yaml: bestand of map bestaat niet" in text
+            flat = " ".join(text.replace("│", " ").split())
+            assert "bestand of map bestaat niet" in flat
+            assert "styles.yaml:" in flat.replace(" ", "")
             await pilot.press("escape")
             await wait_for(pilot, lambda: _screen(app, "ReviewScreen"))
 

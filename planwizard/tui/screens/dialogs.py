@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -150,8 +151,10 @@ class LockedDialog(Dialog):
 class PathSuggester(Suggester):
     """Completes a typed path with the first matching entry in its folder."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, folders_only: bool = False, suffixes: tuple[str, ...] = (".yaml", ".yml")) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
+        self.folders_only = folders_only
+        self.suffixes = suffixes
 
     async def get_suggestion(self, value: str) -> str | None:
         if not value:
@@ -166,7 +169,7 @@ class PathSuggester(Suggester):
             if name.startswith(start) and name != start and not (name.startswith(".") and not start.startswith(".")):
                 full = os.path.join(folder, name)
                 suffix = "/" if os.path.isdir(full) else ""
-                if suffix or name.endswith((".yaml", ".yml")):
+                if suffix or (not self.folders_only and name.endswith(self.suffixes)):
                     return value + name[len(start):] + suffix
         return None
 
@@ -335,7 +338,11 @@ class ProblemsScreen(WizardScreen):
                 for problem in self.problems:
                     where = "" if problem.path in ("", self.path) else f"{problem.path}: "
                     line = texts.problem_line(problem.line, problem.col, problem.message)
-                    yield Static(Text(f"• {where}{line}"), classes="problem")
+                    grid = Table.grid(padding=(0, 1))
+                    grid.add_column(width=1)
+                    grid.add_column(ratio=1, overflow="fold")
+                    grid.add_row("•", Text(f"{where}{line}"))
+                    yield Static(grid, classes="problem")
             with Horizontal(classes="buttons"):
                 yield Button(self.back, variant="primary", id="back", compact=True)
         yield Footer(compact=True)

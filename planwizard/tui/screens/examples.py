@@ -32,7 +32,7 @@ def example_prompt(mark: str, title: str) -> Table:
     """A list entry: the attached mark in its own column, so a long title wraps beside it."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=1, no_wrap=True)
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, overflow="fold")
     grid.add_row(mark, title)
     return grid
 

@@ -16,7 +16,7 @@ def key_name(app, key: str) -> str:
     names = {"escape": "Esc", "enter": "Enter", "space": "Spatie", "delete": "Del", "backspace": "Backspace",
              "slash": "/", "plus": "+", "insert": "Insert", "up": "↑", "down": "↓", "tab": "Tab"}
     parts = key.split("+")
-    shown = [names.get(p, p.upper() if len(p) <= 3 else p.capitalize()) for p in parts]
+    shown = [names.get(p, p if len(p) == 1 else p.upper() if len(p) <= 3 else p.capitalize()) for p in parts]
     return "+".join(s.capitalize() if s.lower() in ("ctrl", "shift", "alt") else s for s in shown)
 
 
@@ -44,13 +44,17 @@ def help_markdown(app) -> str:
 
     sections = [
         (texts.HELP_KEYS_GENERAL, list(type(app).BINDINGS)),
-        (texts.HELP_KEYS_MAIN, [*MainScreen.BINDINGS, *StatusChoice.BINDINGS[4:], *ActionsTable.BINDINGS]),
+        (texts.HELP_KEYS_MAIN, [*MainScreen.BINDINGS, *ActionsTable.BINDINGS]),
         (texts.HELP_KEYS_EXAMPLES, list(ExamplesScreen.BINDINGS)),
         (texts.HELP_KEYS_REVIEW, list(ReviewScreen.BINDINGS)),
     ]
     parts = [texts.HELP_WORKFLOW, texts.HELP_KEYS, texts.HELP_KEYS_MOVE]
     for title, bindings in sections:
         rows = binding_rows(app, bindings)
+        if title == texts.HELP_KEYS_MAIN:
+            clear = next(b for b in StatusChoice.BINDINGS if b.action == "clear")
+            rows[:0] = [texts.HELP_STATUS_ROW, f"| {' / '.join(key_name(app, k) for k in clear.key.split(','))} "
+                        f"| {clear.description} |"]
         if rows:
             parts.append(f"### {title}\n\n{texts.HELP_KEYS_TABLE_HEAD}\n" + "\n".join(rows))
     return "\n\n".join(parts)

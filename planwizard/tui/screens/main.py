@@ -74,6 +74,9 @@ class MainScreen(WizardScreen):
 
     def choose_status(self, item_id: str, index: int) -> None:
         """Set an item's status from the sidebar (1-4), as if chosen in its status field."""
+        if self.session.read_only:
+            self.app.notify(texts.READ_ONLY_NOTICE, severity="warning", timeout=3)
+            return
         self.show_item(item_id)
         self.query_one(StatusChoice).action_pick(index)
 

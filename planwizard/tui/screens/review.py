@@ -33,7 +33,7 @@ from planwizard.errors import PlanError, Problem
 from planwizard.tui import texts
 from planwizard.tui.messages import GenerationDone, GenerationFailed, GenerationProgress
 from planwizard.tui.screens.base import WizardScreen
-from planwizard.tui.screens.dialogs import ProblemsScreen
+from planwizard.tui.screens.dialogs import PathSuggester, ProblemsScreen
 from planwizard.tui.session import Session
 from planwizard.tui.widgets.sidebar import state_colour
 
@@ -111,10 +111,12 @@ class ReviewScreen(WizardScreen):
                         yield Select(choices, value=choices[0][1], allow_blank=False, id="template", compact=True)
                     with Horizontal(classes="form-row", id="template-path-row"):
                         yield Static("", classes="form-label")
-                        yield Input(placeholder=texts.TEMPLATE_PATH_PLACEHOLDER, id="template-path", compact=True)
+                        yield Input(placeholder=texts.TEMPLATE_PATH_PLACEHOLDER, id="template-path", compact=True,
+                                    suggester=PathSuggester(folders_only=True))
                     with Horizontal(classes="form-row"):
                         yield Static(texts.OUTPUT, classes="form-label")
-                        yield Input(str(self.session.path.with_suffix(".docx")), id="output", compact=True)
+                        yield Input(str(self.session.path.with_suffix(".docx")), id="output", compact=True,
+                                    suggester=PathSuggester(suffixes=(".docx",)))
                     with Horizontal(classes="buttons"):
                         yield Button(texts.GENERATE_BUTTON + " (g)", variant="primary", id="generate-button",
                                      compact=True)
@@ -198,6 +200,7 @@ class ReviewScreen(WizardScreen):
 
     # ------------------------------------------------------------ generating
 
+    @on(Input.Submitted, "#template-path, #output")
     @on(Button.Pressed, "#generate-button")
     def action_generate(self) -> None:
         if self.running:

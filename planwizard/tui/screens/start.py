@@ -116,6 +116,7 @@ class NewPlanScreen(WizardScreen):
         self.registry: Registry | None = None
         self.chosen: Gemeente | None = None
         self.touched: set[str] = set()
+        self.pending_choice = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -160,6 +161,9 @@ class NewPlanScreen(WizardScreen):
             self.registry = event.worker.result
             self.query_one("#gemeente-info", Static).update("")
             self._search(self.query_one("#gemeente", Input).value)
+            if self.pending_choice:
+                self.pending_choice = False
+                self.choose_highlighted()
         elif event.state == WorkerState.ERROR:
             self.query_one("#gemeente-info", Static).update(Text(str(event.worker.error)))
 
@@ -190,6 +194,9 @@ class NewPlanScreen(WizardScreen):
             options.action_cursor_down() if step > 0 else options.action_cursor_up()
 
     def choose_highlighted(self) -> None:
+        if self.registry is None:
+            self.pending_choice = True  # Enter before the list was loaded: choose once it is
+            return
         options = self.query_one("#matches", OptionList)
         if options.option_count and options.highlighted is not None:
             self._choose(options.get_option_at_index(options.highlighted).id)

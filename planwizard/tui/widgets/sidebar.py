@@ -19,10 +19,14 @@ Key = tuple[str, str]
 """Node data: ("theme", theme id) or ("item", item id)."""
 
 
+ABBREVIATIONS = {"nvo": "NvO", "ggz": "GGZ", "wlz": "Wlz", "wmo": "Wmo"}
+
+
 def item_title(item: Item) -> str:
     """A short name for an item in the sidebar: its id without the theme, readable."""
-    words = item.id.split(".", 1)[-1].replace("-", " ")
-    return words[:1].upper() + words[1:]
+    words = [ABBREVIATIONS.get(w, w) for w in item.id.split(".", 1)[-1].split("-")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 def fit(text: str, width: int = LABEL_WIDTH) -> str:
