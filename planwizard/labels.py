@@ -623,3 +623,23 @@ def err_block_render(detail: str) -> str:
 
 def err_block_too_long(length: int, limit: int) -> str:
     return f"tekstblok levert te veel tekst op ({length} tekens; maximaal {limit})"
+
+# ------------------------------------------------------------------ regional overview (Word)
+REGION_SUBJECT = "Regionaal overzicht beschermd wonen en beschermd thuis"
+REGION_MATRIX_NUMBERS = "De kolommen zijn de thema's; hun nummers staan in de tabel eronder."
+REGION_MATRIX_CAPTION = "Tabel: percentage geregelde punten per gemeente en thema"
+REGION_THEMES_CAPTION = "Tabel: thema's met hun nummer en het totaal van de regio"
+REGION_OPEN_CAPTION = "Tabel: open punten die de meeste gemeenten delen"
+REGION_TIMELINE_CAPTION = "Tabel: acties van alle gemeenten, gesorteerd op datum"
+REGION_EXAMPLES_CAPTION = "Tabel: gekozen inspirerende voorbeelden en de gemeenten die ze volgen"
+COL_NUMBER = "Nr."
+COL_DONE_OF = "Geregeld in de regio"
+COL_EXAMPLE = "Voorbeeld"
+
+
+def region_subtitle(names: list[str], made: str) -> str:
+    return f"{', '.join(names)} · stand van {made}"
+
+
+def done_of(done: int, relevant: int) -> str:
+    return f"{done} van {relevant}"

@@ -82,3 +82,22 @@ def test_markdown_overview_and_bad_files_reported(tmp_path):
     assert "| Heerlen |" in text and "| Vaals |" in text
     assert "## Open punten die de meeste gemeenten delen" in text
     assert "## Niet meegenomen" in text and "kapot.yaml" in text
+
+
+def test_word_overview_has_the_matrix_and_timeline(tmp_path):
+    import docx
+
+    out = tmp_path / "regio.docx"
+    result = run_cli("region", str(PLANS), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading") or "Kop" in p.style.name]
+    assert any("Stand per gemeente en thema" in h for h in headings)
+    assert any("Acties van alle gemeenten op datum" in h for h in headings)
+    matrix = document.tables[0]
+    assert [c.text for c in matrix.rows[0].cells][:2] == ["Gemeente", "1"]
+    assert [row.cells[0].text for row in matrix.rows[1:]] == ["Heerlen", "Simpelveld", "Vaals"]
+    overview = region.build(sorted(PLANS.glob("*.yaml")))
+    timeline = next(t for t in document.tables if t.rows[0].cells[0].text == "Datum")
+    assert [row.cells[2].text for row in timeline.rows[1:]] == [e.what for e in overview.timeline]
+    assert document.core_properties.title.startswith("Regionaal overzicht")

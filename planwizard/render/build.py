@@ -247,19 +247,38 @@ def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example]
     appendices.appendices(draft)
     for offset, paragraph in enumerate(fields.toc(template.style_ids["toc1"], writer.toc, labels.DOC_TOC_EMPTY)):
         writer.body.insert(writer.body.index(toc_heading) + 1 + offset, paragraph)
-    section = template.ref.section
-    writer.body.append(copy.deepcopy(section) if section is not None else etree.Element(w("sectPr")))
-    document = etree.Element(w("document"), nsmap=NSMAP)
-    document.append(writer.body)
-
-    shell = template.shell
     info = plan.info
-    author = info.author or draft.organisation
-    subject = labels.doc_subject(draft.organisation)
     custom = {
         "Gemeente": draft.organisation, "Versie": info.version or labels.DOC_CONCEPT.lower(),
         "Periode": info.period, "Regio": plan.municipality.region, "Datum": blocklib.long_date(info.date),
     }
+    return finish(writer, Properties(
+        title=draft.title, subject=labels.doc_subject(draft.organisation), author=info.author or draft.organisation,
+        description=labels.doc_description(checklist.title, checklist.version),
+        status=info.version or labels.DOC_CONCEPT, custom=custom,
+    ), now)
+
+
+@dataclass(frozen=True)
+class Properties:
+    """Document properties: core ones, and custom ones the header and footer fields show."""
+
+    title: str
+    subject: str
+    author: str
+    description: str
+    status: str
+    custom: dict[str, str]
+
+
+def finish(writer: Writer, props: Properties, now: dt.datetime | None = None) -> bytes:
+    """The .docx bytes of ``writer``'s body in its template's package, with ``props``."""
+    template = writer.template
+    section = template.ref.section
+    writer.body.append(copy.deepcopy(section) if section is not None else etree.Element(w("sectPr")))
+    document = etree.Element(w("document"), nsmap=NSMAP)
+    document.append(writer.body)
+    shell = template.shell
     now = now or dt.datetime.now(dt.timezone.utc)
     parts = dict(shell.static)
     parts[template.ref.main] = serialize(document)
@@ -268,13 +287,12 @@ def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example]
     if numbering is not None and shell.numbering_name:
         parts[shell.numbering_name] = numbering
     parts[shell.core_name] = package.core_xml({
-        "title": draft.title, "subject": subject, "author": author, "keywords": labels.DOC_KEYWORDS,
-        "description": labels.doc_description(checklist.title, checklist.version),
-        "last_modified_by": labels.DOC_CREATOR_TOOL, "language": "nl-NL", "category": labels.DOC_CATEGORY,
-        "status": info.version or labels.DOC_CONCEPT,
+        "title": props.title, "subject": props.subject, "author": props.author, "keywords": labels.DOC_KEYWORDS,
+        "description": props.description, "last_modified_by": labels.DOC_CREATOR_TOOL, "language": "nl-NL",
+        "category": labels.DOC_CATEGORY, "status": props.status,
     }, now)
-    parts[shell.custom_name] = package.custom_xml(shell.custom_base, custom)
-    values = _field_values(draft.title, subject, author, custom)
+    parts[shell.custom_name] = package.custom_xml(shell.custom_base, props.custom)
+    values = _field_values(props.title, props.subject, props.author, props.custom)
     for part in template.field_parts:
         parts[part] = fields.refresh(template.ref.parts[part], values)
     return package.write_zip(parts)

@@ -1,0 +1,97 @@
+"""The regional overview as a Word document in the template's house style."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from planwizard import labels
+from planwizard.region import Overview, due_text, percent
+from planwizard.render import load_template
+from planwizard.render import tables
+from planwizard.render.blocks import long_date
+from planwizard.render.build import Properties, finish
+from planwizard.render.tables import Column
+from planwizard.render.writer import Writer
+
+
+def build_overview(overview: Overview, template_dir: Path | None = None, *, now: dt.datetime | None = None) -> bytes:
+    """The .docx bytes of the regional overview."""
+    writer = Writer(load_template(template_dir))
+    themes = overview.checklist.themes
+    writer.p("title", labels.REGION_TITLE)
+    made = (now or dt.datetime.now()).date()
+    writer.p("subtitle", labels.region_subtitle([row.name for row in overview.rows], long_date(made)))
+    writer.p("body", labels.region_intro(len(overview.rows), overview.checklist))
+
+    writer.heading(1, labels.REGION_MATRIX)
+    writer.p("body", labels.REGION_MATRIX_NOTE + " " + labels.REGION_MATRIX_NUMBERS)
+    numbers = [str(n) for n in range(1, len(themes) + 1)]
+    name_share = 0.2
+    theme_share = (1 - name_share - 0.1) / len(themes)
+    columns = [Column(labels.COL_GEMEENTE, name_share),
+               *[Column(n, theme_share, "center") for n in numbers], Column(labels.COL_TOTAL, 0.1, "center")]
+    rows = [[row.name + (" ¹" if row.migrated_from else ""),
+             *[percent(row.per_theme[t.id]) for t in themes], percent(row.overall)] for row in overview.rows]
+    tables.table(writer, columns, rows, caption=labels.REGION_MATRIX_CAPTION)
+    if any(row.migrated_from for row in overview.rows):
+        writer.p("meta", labels.REGION_MIGRATED_NOTE)
+    tables.table(
+        writer,
+        [Column(labels.COL_NUMBER, 0.1, "center"), Column(labels.COL_THEME, 0.6), Column(labels.COL_DONE_OF, 0.3)],
+        [[number, theme.title, _region_total(overview, theme.id)] for number, theme in zip(numbers, themes)],
+        caption=labels.REGION_THEMES_CAPTION,
+    )
+
+    writer.heading(1, labels.REGION_OPEN)
+    writer.p("body", labels.region_open_note(overview.shared_threshold))
+    if overview.open_points:
+        tables.table(
+            writer,
+            [Column(labels.COL_ITEM, 0.46), Column(labels.COL_THEME, 0.22), Column(labels.COL_COUNT, 0.08, "center"),
+             Column(labels.COL_GEMEENTEN, 0.24)],
+            [[p.item.question, p.theme_title, str(len(p.gemeenten)), ", ".join(p.gemeenten)]
+             for p in overview.open_points],
+            caption=labels.REGION_OPEN_CAPTION,
+        )
+    else:
+        writer.p("body", labels.REGION_NO_OPEN)
+
+    writer.heading(1, labels.REGION_TIMELINE)
+    if overview.timeline:
+        tables.table(
+            writer,
+            [Column(labels.COL_DUE, 0.12), Column(labels.COL_GEMEENTE, 0.16), Column(labels.COL_ACTION, 0.38),
+             Column(labels.COL_OWNER, 0.16), Column(labels.COL_THEME, 0.18)],
+            [[due_text(e.due), e.gemeente, e.what, e.owner, e.theme_title] for e in overview.timeline],
+            caption=labels.REGION_TIMELINE_CAPTION,
+        )
+    else:
+        writer.p("body", labels.REGION_NO_ACTIONS)
+
+    writer.heading(1, labels.REGION_EXAMPLES)
+    if overview.examples:
+        tables.table(
+            writer,
+            [Column(labels.COL_EXAMPLE, 0.5), Column(labels.COL_GEMEENTEN, 0.5)],
+            [[title, ", ".join(names)] for _, title, names in overview.examples],
+            caption=labels.REGION_EXAMPLES_CAPTION,
+        )
+    else:
+        writer.p("body", labels.REGION_NO_EXAMPLES)
+
+    if overview.failed:
+        writer.heading(1, labels.REGION_FAILED)
+        for problem in overview.failed:
+            writer.p("body", str(problem))
+    return finish(writer, Properties(
+        title=labels.REGION_TITLE, subject=labels.REGION_SUBJECT, author=labels.DOC_CREATOR_TOOL,
+        description=labels.region_intro(len(overview.rows), overview.checklist), status=labels.DOC_CONCEPT,
+        custom={"Gemeente": labels.REGION_SUBJECT, "Versie": labels.DOC_CONCEPT.lower()},
+    ), now)
+
+
+def _region_total(overview: Overview, theme_id: str) -> str:
+    done = sum(row.per_theme[theme_id].done for row in overview.rows)
+    relevant = sum(row.per_theme[theme_id].relevant for row in overview.rows)
+    return labels.done_of(done, relevant)
