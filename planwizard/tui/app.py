@@ -23,7 +23,7 @@ from planwizard.model import Checklist
 from planwizard.tui import texts
 from planwizard.tui.messages import GoToItem
 from planwizard.tui.screens.start import StartScreen
-from planwizard.tui.session import Session
+from planwizard.tui.session import ChangedOnDisk, Session
 
 SAVE_DELAY = 0.5
 """Seconds between a keystroke and the save that follows it (the issue allows one)."""
@@ -67,6 +67,8 @@ class WizardApp(App[int]):
         self._recent_timer: Timer | None = None
         self._position: str | None = None
         self._last_error = ""
+        self._conflict_open = False
+        self._closing = False
         theme = recent.theme()
         if theme and theme in self.available_themes:
             self.theme = theme
@@ -272,6 +274,10 @@ class WizardApp(App[int]):
         if session.dirty:
             try:
                 session.save()
+            except ChangedOnDisk:
+                self.update_subtitle()
+                self._ask_conflict()
+                return False
             except PlanError as exc:
                 message = exc.problems[0].message if exc.problems else str(exc)
                 self.update_subtitle()
@@ -285,6 +291,33 @@ class WizardApp(App[int]):
         if notify and session.saved_at is not None:
             self.notify(texts.saved_at(session.saved_at), timeout=2)
         return True
+
+    def _ask_conflict(self) -> None:
+        """Someone else changed the file: ask once whether to overwrite it or open it again."""
+        from planwizard.tui.screens.dialogs import ConflictDialog
+
+        if self._conflict_open or self.session is None or self._closing:
+            return
+        self._conflict_open = True
+        session = self.session
+
+        def decided(choice: str | None) -> None:
+            self._conflict_open = False
+            if self.session is not session:
+                return
+            if choice == "overwrite":
+                try:
+                    session.save(overwrite=True)
+                except PlanError as exc:
+                    self.notify(exc.problems[0].message, title=texts.SAVE_FAILED, severity="error", timeout=10)
+                self.update_subtitle()
+            elif choice == "reload":
+                path = session.path
+                session.dirty = False  # the user chose the version on disk
+                self.close_session()
+                self.open_path(path)
+
+        self.push_screen(ConflictDialog(), decided)
 
     def update_subtitle(self) -> None:
         session = self.session
@@ -326,16 +359,19 @@ class WizardApp(App[int]):
         session = self.session
         if session is None:
             return True
+        self._closing = True
         if self._recent_timer is not None:
             self._recent_timer.stop()
             self._recent_timer = None
         saved = self.save_now()
         self._write_recent()
-        if saved:
-            session.close()
+        if saved or isinstance(session.save_error, ChangedOnDisk):
+            copy_path = session.close()  # a conflict: the wizard's version goes beside the file
+            saved = saved or copy_path is not None
         elif session.lock is not None:
             session.lock.release()
         self.session = None
+        self._closing = False
         return saved
 
     def _on_signal(self, signum: int) -> None:

@@ -83,6 +83,10 @@ def parse_date(text: str) -> dt.date | None:
     return found
 
 
+class ChangedOnDisk(PlanError):
+    """The answer file was changed outside this wizard since it was loaded or saved."""
+
+
 @dataclass(frozen=True)
 class ReviewRow:
     """One line of the review: an item with its state."""
@@ -117,6 +121,8 @@ class Session:
         self.items: list[Item] = list(loaded.checklist.items.values())
         self._index = {item.id: n for n, item in enumerate(self.items)}
         self._themes = {theme.id: theme for theme in loaded.checklist.themes}
+        self.disk: tuple[int, int, int] | None = None
+        self.remember_disk()
 
     # ------------------------------------------------------------ reading
 
@@ -310,10 +316,34 @@ class Session:
 
     # ------------------------------------------------------------ saving
 
-    def save(self) -> dt.datetime:
-        """Write the file atomically now; raises PlanError and stays dirty on failure."""
+    def _signature(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+    def remember_disk(self) -> None:
+        """Note the file as it is on disk now (after loading or saving it)."""
+        self.disk = self._signature()
+
+    def changed_on_disk(self) -> bool:
+        """Whether someone else wrote the file since we loaded or saved it."""
+        return self.disk is not None and self._signature() != self.disk
+
+    def save(self, *, overwrite: bool = False) -> dt.datetime:
+        """Write the file atomically now; raises PlanError and stays dirty on failure.
+
+        A file changed by someone else since we loaded or saved it raises ``ChangedOnDisk``
+        and is left alone, unless ``overwrite``.
+        """
         if self.read_only:
             raise PlanError.at(str(self.path), "alleen lezen")
+        if not overwrite and self.changed_on_disk():
+            from planwizard.tui import texts
+
+            self.save_error = ChangedOnDisk.at(str(self.path), texts.ERR_CHANGED_ON_DISK)
+            raise self.save_error
         try:
             save_plan(self.plan, self.path, self.loaded.checklist)
         except PlanError as exc:
@@ -324,6 +354,7 @@ class Session:
 
             self.save_error = PlanError.at(str(self.path), labels.os_error(exc))
             raise self.save_error from exc
+        self.remember_disk()
         self.dirty = False
         self.save_error = None
         self.saved_at = self.clock()
@@ -339,14 +370,33 @@ class Session:
             return False
         return True
 
-    def close(self) -> None:
-        """Save what is left and release the lock (safe to call twice)."""
+    def save_copy(self) -> Path | None:
+        """Write the wizard's version beside the file (``<name>.wizard-<time>.yaml``); its path."""
+        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
+        copy_path = self.path.with_name(f"{self.path.stem}.wizard-{stamp}{self.path.suffix}")
         try:
-            self.save_if_dirty()
+            save_plan(self.plan, copy_path, self.loaded.checklist)
+        except PlanError:
+            return None
+        return copy_path
+
+    def close(self) -> Path | None:
+        """Save what is left and release the lock (safe to call twice).
+
+        When the file was changed by someone else meanwhile, the wizard's version goes to
+        a copy beside it instead (returned), so neither side's work is lost.
+        """
+        copy_path = None
+        try:
+            if not self.save_if_dirty() and isinstance(self.save_error, ChangedOnDisk):
+                copy_path = self.save_copy()
+                if copy_path is not None:
+                    self.dirty = False
         finally:
             if self.lock is not None:
                 self.lock.release()
                 self.lock = None
+        return copy_path
 
     def display_name(self) -> str:
         return self.path.name

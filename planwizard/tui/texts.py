@@ -449,3 +449,13 @@ QUIT_ANYWAY = "Toch stoppen"
 def quit_unsaved(reason: str) -> str:
     because = f" ({reason})" if reason else ""
     return f"De laatste wijzigingen konden niet worden opgeslagen{because}. Toch stoppen? Die wijzigingen gaan dan verloren."
+
+ERR_CHANGED_ON_DISK = "het bestand is buiten de wizard gewijzigd; er is niets overschreven"
+CONFLICT_TITLE = "Het bestand is buiten de wizard gewijzigd"
+CONFLICT_TEXT = (
+    "Iemand (of een ander programma) heeft dit antwoordbestand veranderd terwijl het hier open was. "
+    "Kies wat er moet gebeuren. Opnieuw openen laat de wijzigingen uit de wizard sinds de laatste "
+    "keer opslaan vallen; overschrijven vervangt de wijzigingen van buiten."
+)
+CONFLICT_RELOAD = "Opnieuw openen"
+CONFLICT_OVERWRITE = "Overschrijven"

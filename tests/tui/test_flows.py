@@ -486,3 +486,48 @@ def test_broken_yaml_and_a_directory_show_problems_not_tracebacks(tmp_path):
     folder.mkdir()
     text = run(scenario(folder))
     assert "is een map" in text
+
+
+def test_a_file_changed_outside_the_wizard_is_never_overwritten_silently(plan_path):
+    async def scenario(choice: str):
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            # someone edits the file by hand while the wizard has it open
+            edited = plan_path.read_text(encoding="utf-8").replace("Nog afstemmen met de regio.", "Met de hand.")
+            plan_path.write_text(edited, encoding="utf-8")
+            await pilot.press("enter", "3")  # a change in the wizard
+            await wait_for(pilot, lambda: _screen(app, "ConflictDialog"))
+            assert "Het bestand is buiten de wizard gewijzigd" in screen_text(app)
+            assert "Met de hand." in plan_path.read_text(encoding="utf-8")  # nothing overwritten yet
+            await pilot.click(f"#{choice}")
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            return app.screen.session.plan.answers["visie.doelgroep"].notes
+
+    notes = run(scenario("reload"))
+    assert notes == "Met de hand."  # opened again: the edit from outside is there
+    assert load_plan(plan_path).plan.answers["visie.doelgroep"].notes == "Met de hand."
+    assert "visie.samenhang" not in load_plan(plan_path).plan.answers
+
+    run(scenario("overwrite"))
+    plan = load_plan(plan_path).plan
+    assert plan.answers["visie.samenhang"].status == "todo"
+
+
+def test_quitting_after_an_outside_change_keeps_both_versions(plan_path):
+    async def scenario():
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            app.screen.query_one("#notes").focus()
+            outside = plan_path.read_text(encoding="utf-8") + "# met de hand toegevoegd\n"
+            plan_path.write_text(outside, encoding="utf-8")
+            await pilot.press("x")
+            await pilot.press("ctrl+q")  # before the debounced save: quitting finds the conflict
+
+    run(scenario())
+    assert plan_path.read_text(encoding="utf-8").endswith("# met de hand toegevoegd\n")
+    copies = list(plan_path.parent.glob("heerlen.wizard-*.yaml"))
+    assert len(copies) == 1
+    assert load_plan(copies[0]).plan.answers["visie.samenhang"].notes == "x"
+    assert not lock_path(plan_path).exists()

@@ -9,7 +9,8 @@ import pytest
 from planwizard.answers import load_plan
 from planwizard.examples import load_library
 from planwizard.model import Action, Example
-from planwizard.tui.session import Session, clean_line, clean_text, parse_date
+from planwizard.errors import PlanError
+from planwizard.tui.session import ChangedOnDisk, Session, clean_line, clean_text, parse_date
 from tests.tui.conftest import NOW, write_plan
 
 
@@ -107,7 +108,22 @@ def test_read_only_sessions_never_write(session):
 
 def test_a_failed_save_keeps_the_changes_and_says_why(session, tmp_path):
     session.set_status("visie.cijfers", "done")
-    session.path = tmp_path / "bestaat-niet" / "p.yaml"
+    session.path = tmp_path / "bestaat-niet" / "p.yaml"  # its folder went away
     assert session.save_if_dirty() is False
-    assert session.dirty and session.save_error is not None
+    assert isinstance(session.save_error, ChangedOnDisk)  # gone counts as changed: never written blindly
+    with pytest.raises(PlanError) as caught:
+        session.save(overwrite=True)
+    assert session.dirty and session.save_error is caught.value
     assert "map" in session.save_error.problems[0].message
+
+
+def test_an_outside_change_is_detected_and_only_overwritten_on_request(session):
+    session.set_status("visie.cijfers", "done")
+    session.path.write_text(session.path.read_text(encoding="utf-8") + "# hand\n", encoding="utf-8")
+    with pytest.raises(ChangedOnDisk):
+        session.save()
+    assert session.path.read_text(encoding="utf-8").endswith("# hand\n")
+    copy_path = session.close()
+    assert copy_path is not None and copy_path.name.startswith("p.wizard-20261123-140211")
+    assert load_plan(copy_path).plan.answers["visie.cijfers"].status == "done"
+    assert session.path.read_text(encoding="utf-8").endswith("# hand\n")

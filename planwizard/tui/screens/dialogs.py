@@ -124,6 +124,22 @@ class ConfirmDialog(Dialog):
         self.dismiss(event.button.id == "yes")
 
 
+class ConflictDialog(Dialog):
+    """The file changed on disk: overwrite it with the wizard's version, or open it again."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="conflict-dialog"):
+            yield Static(texts.CONFLICT_TITLE, classes="dialog-title")
+            yield Static(texts.CONFLICT_TEXT)
+            with Horizontal(classes="buttons"):
+                yield Button(texts.CONFLICT_RELOAD, variant="primary", id="reload", compact=True)
+                yield Button(texts.CONFLICT_OVERWRITE, variant="warning", id="overwrite", compact=True)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+
 class LockedDialog(Dialog):
     """The plan is open elsewhere: open it read-only, or go back."""
 
