@@ -531,3 +531,61 @@ def test_quitting_after_an_outside_change_keeps_both_versions(plan_path):
     assert len(copies) == 1
     assert load_plan(copies[0]).plan.answers["visie.samenhang"].notes == "x"
     assert not lock_path(plan_path).exists()
+
+
+def test_help_screen_explains_workflow_and_keys(plan_path):
+    async def scenario():
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await pilot.press("f1")
+            await wait_for(pilot, lambda: _screen(app, "HelpScreen"))
+            await pilot.pause()
+            assert "Zo werkt planwizard" in screen_text(app)
+            markdown = app.screen.query_one("Markdown")
+            source = markdown.source
+            for row in ("| Ctrl+N | Volgende", "| Ctrl+T | Open punt", "| F2 | Voorbeelden", "| F3 | Overzicht",
+                        "| Ctrl+Q | Stoppen", "| F1 | Help", "| 1 / 2 / 3 / 4 | Status kiezen", "| a / + / Insert |",
+                        "| F4 | Eigen voorbeeld", "| g | Concept maken", "| Esc | Terug"):
+                assert row in source, row
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+
+    run(scenario())
+
+
+def test_palette_commands_in_dutch(plan_path):
+    async def command(pilot, app, text: str) -> None:
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: _screen(app, "CommandPalette"))
+        await pilot.press(*text)
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+
+    async def scenario():
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            main = app.screen
+            main.show_item("visie.uitgangspunten")
+            await command(pilot, app, "volgende onbeantwoorde")
+            await wait_for(pilot, lambda: _screen(app, "MainScreen") and main.current == "visie.samenhang")
+            await command(pilot, app, "overzicht")
+            await wait_for(pilot, lambda: _screen(app, "ReviewScreen"))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await command(pilot, app, "voorbeelden")
+            await wait_for(pilot, lambda: _screen(app, "ExamplesScreen"))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await command(pilot, app, "gegevens van het plan")
+            await wait_for(pilot, lambda: _screen(app, "PlanInfoDialog"))
+            app.screen.query_one("#info-author").value = "J. Bakker"
+            app.screen.query_one("#info-region").value = "Parkstad Limburg"
+            await pilot.click("#ok")
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+
+    run(scenario())
+    plan = load_plan(plan_path).plan
+    assert plan.info.author == "J. Bakker"
+    assert plan.municipality.region == "Parkstad Limburg"

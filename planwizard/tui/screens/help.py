@@ -15,9 +15,12 @@ def key_name(app, key: str) -> str:
     """How a key is written in the help (Ctrl+N, F2, Enter...)."""
     names = {"escape": "Esc", "enter": "Enter", "space": "Spatie", "delete": "Del", "backspace": "Backspace",
              "slash": "/", "plus": "+", "insert": "Insert", "up": "↑", "down": "↓", "tab": "Tab"}
-    parts = key.split("+")
-    shown = [names.get(p, p if len(p) == 1 else p.upper() if len(p) <= 3 else p.capitalize()) for p in parts]
-    return "+".join(s.capitalize() if s.lower() in ("ctrl", "shift", "alt") else s for s in shown)
+    *modifiers, last = key.split("+")
+    if len(last) == 1:
+        last = last.upper() if modifiers else last  # Ctrl+N, but a plain a stays a
+    else:
+        last = names.get(last, last.upper() if len(last) <= 3 else last.capitalize())
+    return "+".join([*(m.capitalize() for m in modifiers), last])
 
 
 def binding_rows(app, bindings: list[Binding]) -> list[str]:
