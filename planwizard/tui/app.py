@@ -31,6 +31,31 @@ RECENT_DELAY = 1.0
 """Seconds before the current position is written to the recent list."""
 
 
+class DutchCommandPalette(CommandPalette):
+    """Textual's command palette, saying "nothing found" in Dutch."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Same as Textual 8.2's, with the text translated (it is not configurable there).
+        from rich.align import Align
+        from rich.text import Text
+        from textual.command import CommandList
+        from textual.widgets.option_list import Option
+
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(texts.PALETTE_NO_MATCHES, style="not bold")), disabled=True,
+                           id=self._NO_MATCHES)
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
 class WizardApp(App[int]):
     """planwizard's terminal wizard."""
 
@@ -140,17 +165,19 @@ class WizardApp(App[int]):
         if not read_only:
             from planwizard.lock import Locked, acquire
 
+            def choose(answer: str | None) -> None:
+                if answer == "read_only":
+                    self.open_path(path, read_only=True)
+
             try:
                 lock = acquire(path)
             except Locked as exc:
-                def choose(answer: str | None) -> None:
-                    if answer == "read_only":
-                        self.open_path(path, read_only=True)
-
                 self.push_screen(LockedDialog(str(path), exc.problems[0].message), choose)
                 return
             except PlanError as exc:
-                self.push_screen(ProblemsScreen(str(path), exc.problems))
+                # e.g. a read-only folder: the plan cannot be locked, but it can be read
+                self.push_screen(LockedDialog(str(path), texts.lock_failed(exc.problems[0].message),
+                                              title=texts.LOCK_FAILED_TITLE), choose)
                 return
         try:
             loaded = self._load(path, writable=lock is not None)
@@ -411,7 +438,7 @@ class WizardApp(App[int]):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=texts.PALETTE_PLACEHOLDER))
+            self.push_screen(DutchCommandPalette(id="--command-palette", placeholder=texts.PALETTE_PLACEHOLDER))
 
     def main_screen(self):
         from planwizard.tui.screens.main import MainScreen
@@ -429,6 +456,12 @@ class WizardApp(App[int]):
         while self.screen is not main and len(self.screen_stack) > 1:
             self.pop_screen()
         main.post_message(GoToItem(item_id, focus_status=True))
+
+    def search_commands(self, commands, placeholder: str = texts.PALETTE_PLACEHOLDER):
+        from textual.command import SimpleProvider
+
+        return self.push_screen(DutchCommandPalette(providers=[SimpleProvider(self.screen, commands)],
+                                                    placeholder=placeholder))
 
     def search_items(self) -> None:
         """A palette of every item, searched by its question."""
@@ -529,4 +562,4 @@ class WizardApp(App[int]):
     def choose_colours(self) -> None:
         from textual.theme import ThemeProvider
 
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=texts.PALETTE_COLOURS_PLACEHOLDER))
+        self.push_screen(DutchCommandPalette(providers=[ThemeProvider], placeholder=texts.PALETTE_COLOURS_PLACEHOLDER))

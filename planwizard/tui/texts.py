@@ -87,6 +87,7 @@ PALETTE_PLACEHOLDER = "Zoek een opdracht…"
 PALETTE_THEME_PLACEHOLDER = "Kies een thema…"
 PALETTE_ITEM_PLACEHOLDER = "Zoek een punt op de vraag…"
 PALETTE_COLOURS_PLACEHOLDER = "Kies een kleurenschema…"
+PALETTE_NO_MATCHES = "Niets gevonden"
 
 # ------------------------------------------------------------------ command palette
 CMD_GOTO_THEME = "Ga naar thema…"
@@ -359,6 +360,14 @@ SAVE_FAILED = "Opslaan is mislukt"
 LOCKED_TITLE = "Dit plan is al geopend"
 LOCKED_READ_ONLY = "Alleen lezen openen"
 LOCKED_BACK = "Terug"
+LOCK_FAILED_TITLE = "Dit plan kan niet vergrendeld worden"
+
+
+def lock_failed(reason: str) -> str:
+    return (
+        f"kan niet vergrendeld worden ({reason}), dus niet veilig bewerkt: een tweede wizard zou het "
+        "niet merken. U kunt het alleen lezen openen."
+    )
 WARNINGS_TITLE = "Let op"
 
 

@@ -217,14 +217,14 @@ def test_jump_anywhere_with_the_command_palette(plan_path):
         async with app.run_test(size=SIZE) as pilot:
             await wait_for(pilot, lambda: _screen(app, "MainScreen"))
             await pilot.press("ctrl+p")
-            await wait_for(pilot, lambda: _screen(app, "CommandPalette"))
+            await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
             await pilot.press(*"ga naar thema: financ")
             await pilot.pause(0.5)
             assert "Ga naar thema: Financiën" in screen_text(app)
             await pilot.press("enter")
             await wait_for(pilot, lambda: _screen(app, "MainScreen") and app.screen.current.startswith("financien."))
             await pilot.press("ctrl+g")
-            await wait_for(pilot, lambda: _screen(app, "CommandPalette"))
+            await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
             await pilot.press(*"woningcorporaties")
             await pilot.pause(0.5)
             await pilot.press("enter")
@@ -557,7 +557,7 @@ def test_help_screen_explains_workflow_and_keys(plan_path):
 def test_palette_commands_in_dutch(plan_path):
     async def command(pilot, app, text: str) -> None:
         await pilot.press("ctrl+p")
-        await wait_for(pilot, lambda: _screen(app, "CommandPalette"))
+        await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
         await pilot.press(*text)
         await pilot.pause(0.4)
         await pilot.press("enter")
@@ -589,3 +589,27 @@ def test_palette_commands_in_dutch(plan_path):
     plan = load_plan(plan_path).plan
     assert plan.info.author == "J. Bakker"
     assert plan.municipality.region == "Parkstad Limburg"
+
+
+def test_a_plan_that_cannot_be_locked_is_offered_read_only(plan_path, tmp_path):
+    target = tmp_path / "elders.txt"
+    target.write_text("niet aankomen\n")
+    lock_path(plan_path).symlink_to(target)  # hostile or odd: never followed, never overwritten
+
+    async def scenario():
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "LockedDialog"))
+            text = " ".join(screen_text(app).replace("│", " ").split())
+            assert "Dit plan kan niet vergrendeld worden" in text
+            assert "geen gewoon bestand" in text
+            await pilot.click("#read-only")
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            assert app.screen.session.read_only
+            await pilot.press("ctrl+p", *"xyzzy")
+            await pilot.pause(0.8)
+            assert "Niets gevonden" in screen_text(app)
+
+    run(scenario())
+    assert target.read_text() == "niet aankomen\n"
+    assert lock_path(plan_path).is_symlink()

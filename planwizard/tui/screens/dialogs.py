@@ -143,14 +143,15 @@ class ConflictDialog(Dialog):
 class LockedDialog(Dialog):
     """The plan is open elsewhere: open it read-only, or go back."""
 
-    def __init__(self, path: str, message: str) -> None:
+    def __init__(self, path: str, message: str, title: str = texts.LOCKED_TITLE) -> None:
         super().__init__()
         self.path = path
         self.message = message
+        self.heading = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="locked-dialog"):
-            yield Static(texts.LOCKED_TITLE, classes="dialog-title")
+            yield Static(self.heading, classes="dialog-title")
             yield Static(Text(f"{self.path} {self.message}"), id="locked-message")
             with Horizontal(classes="buttons"):
                 yield Button(texts.LOCKED_READ_ONLY, variant="primary", id="read-only", compact=True)
