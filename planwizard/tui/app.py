@@ -7,12 +7,11 @@ import datetime as dt
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
-from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -21,7 +20,7 @@ from planwizard.errors import PlanError, Problem
 from planwizard.gemeenten import Gemeente
 from planwizard.model import Checklist
 from planwizard.tui import texts
-from planwizard.tui.messages import GoToItem
+from planwizard.tui.palette import PaletteCommands
 from planwizard.tui.screens.start import StartScreen
 from planwizard.tui.session import ChangedOnDisk, Session
 
@@ -31,32 +30,7 @@ RECENT_DELAY = 1.0
 """Seconds before the current position is written to the recent list."""
 
 
-class DutchCommandPalette(CommandPalette):
-    """Textual's command palette, saying "nothing found" in Dutch."""
-
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        # Same as Textual 8.2's, with the text translated (it is not configurable there).
-        from rich.align import Align
-        from rich.text import Text
-        from textual.command import CommandList
-        from textual.widgets.option_list import Option
-
-        self._stop_no_matches_countdown()
-
-        def show_no_matches() -> None:
-            if search_value:
-                self.query_one(CommandList).add_option(
-                    Option(Align.center(Text(texts.PALETTE_NO_MATCHES, style="not bold")), disabled=True,
-                           id=self._NO_MATCHES)
-                )
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
-
-
-class WizardApp(App[int]):
+class WizardApp(PaletteCommands, App[int]):
     """planwizard's terminal wizard."""
 
     CSS_PATH = "app.tcss"
@@ -435,131 +409,3 @@ class WizardApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
-
-    def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(DutchCommandPalette(id="--command-palette", placeholder=texts.PALETTE_PLACEHOLDER))
-
-    def main_screen(self):
-        from planwizard.tui.screens.main import MainScreen
-
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, MainScreen):
-                return screen
-        return None
-
-    def go_to(self, item_id: str) -> None:
-        """Show ``item_id`` on the main screen, closing screens above it."""
-        main = self.main_screen()
-        if main is None:
-            return
-        while self.screen is not main and len(self.screen_stack) > 1:
-            self.pop_screen()
-        main.post_message(GoToItem(item_id, focus_status=True))
-
-    def search_commands(self, commands, placeholder: str = texts.PALETTE_PLACEHOLDER):
-        from textual.command import SimpleProvider
-
-        return self.push_screen(DutchCommandPalette(providers=[SimpleProvider(self.screen, commands)],
-                                                    placeholder=placeholder))
-
-    def search_items(self) -> None:
-        """A palette of every item, searched by its question."""
-        from textual.command import SimpleCommand
-
-        session = self.session
-        if session is None:
-            return
-        commands = []
-        for item in session.items:
-            state = session.state(item)
-            question = " ".join(item.question.split())
-            commands.append(SimpleCommand(f"{texts.MARK[state]} {question}",
-                                          lambda i=item.id: self.go_to(i),
-                                          f"{session.theme_of(item).title} · {texts.STATE[state]}"))
-        self.search_commands(commands, placeholder=texts.PALETTE_ITEM_PLACEHOLDER)
-
-    def search_themes_of_plan(self) -> None:
-        from textual.command import SimpleCommand
-
-        session = self.session
-        if session is None:
-            return
-        commands = []
-        for theme in session.themes:
-            answered, applicable = session.progress(theme)
-            target = next((i for i in theme.items if session.state(i) == "unanswered"), theme.items[0])
-            commands.append(SimpleCommand(theme.title, lambda i=target.id: self.go_to(i),
-                                          texts.theme_label(answered, applicable, "beantwoord")))
-        self.search_commands(commands, placeholder=texts.PALETTE_THEME_PLACEHOLDER)
-
-    def _main_action(self, name: str) -> Callable[[], None]:
-        def run() -> None:
-            main = self.main_screen()
-            if main is None:
-                return
-            while self.screen is not main and len(self.screen_stack) > 1:
-                self.pop_screen()
-            getattr(main, f"action_{name}")()
-
-        return run
-
-    def generate_from_palette(self) -> None:
-        from planwizard.tui.screens.review import ReviewScreen
-
-        screen = self.screen
-        if isinstance(screen, ReviewScreen):
-            screen.action_generate()
-            return
-        self._main_action("review")()
-        self.call_after_refresh(lambda: isinstance(self.screen, ReviewScreen) and self.screen.action_generate())
-
-    def edit_plan_info(self) -> None:
-        from planwizard.tui.screens.dialogs import PlanInfoDialog
-
-        session = self.session
-        if session is None or session.read_only:
-            return
-        info, municipality = session.plan.info, session.plan.municipality
-        values = {"title": info.title, "period": info.period, "author": info.author,
-                  "organisation": info.organisation, "region": municipality.region,
-                  "central_municipality": municipality.central_municipality}
-
-        def done(result: dict[str, str] | None) -> None:
-            if result is None or self.session is None:
-                return
-            self.session.set_info(**{k: result[k] for k in ("title", "period", "author", "organisation")})
-            from planwizard.tui.session import clean_line
-
-            self.session.plan.municipality.region = clean_line(result["region"])
-            self.session.plan.municipality.central_municipality = clean_line(result["central_municipality"])
-            self.plan_changed(immediate=True)
-
-        self.push_screen(PlanInfoDialog(values), done)
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The Dutch commands of the palette (Textual's English ones are left out)."""
-        if self.session is not None:
-            yield SystemCommand(texts.CMD_NEXT_OPEN, texts.CMD_NEXT_OPEN_HELP, self._main_action("next_open"))
-            yield SystemCommand(texts.CMD_GOTO_THEME, texts.CMD_GOTO_THEME_HELP, self.search_themes_of_plan)
-            yield SystemCommand(texts.CMD_GOTO_ITEM, texts.CMD_GOTO_ITEM_HELP, self.search_items)
-            yield SystemCommand(texts.CMD_REVIEW, texts.CMD_REVIEW_HELP, self._main_action("review"))
-            yield SystemCommand(texts.CMD_EXAMPLES, texts.CMD_EXAMPLES_HELP, self._main_action("examples"))
-            yield SystemCommand(texts.CMD_GENERATE, texts.CMD_GENERATE_HELP, self.generate_from_palette)
-            if not self.session.read_only:
-                yield SystemCommand(texts.CMD_SAVE, texts.CMD_SAVE_HELP, lambda: self.save_now(notify=True))
-                yield SystemCommand(texts.CMD_PLAN_INFO, texts.CMD_PLAN_INFO_HELP, self.edit_plan_info)
-            for theme in self.session.themes:
-                session = self.session
-                target = next((i for i in theme.items if session.state(i) == "unanswered"), theme.items[0])
-                yield SystemCommand(texts.CMD_THEME.format(title=theme.title), texts.CMD_GOTO_THEME_HELP,
-                                    lambda i=target.id: self.go_to(i), discover=False)
-            yield SystemCommand(texts.CMD_CLOSE, texts.CMD_CLOSE_HELP, self.close_session)
-        yield SystemCommand(texts.CMD_HELP, texts.CMD_HELP_HELP, self.action_help)
-        yield SystemCommand(texts.CMD_COLOURS, texts.CMD_COLOURS_HELP, self.choose_colours)
-        yield SystemCommand(texts.CMD_QUIT, texts.CMD_QUIT_HELP, self.action_quit)
-
-    def choose_colours(self) -> None:
-        from textual.theme import ThemeProvider
-
-        self.push_screen(DutchCommandPalette(providers=[ThemeProvider], placeholder=texts.PALETTE_COLOURS_PLACEHOLDER))

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Collapsible, DataTable, Label, SelectionList, Static, TextArea
+from textual.widgets import Collapsible, DataTable, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from planwizard.model import Action, Item
