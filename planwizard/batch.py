@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import multiprocessing.pool
 import os
 import resource
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ from planwizard import labels
 from planwizard.errors import PlanError, Problem
 from planwizard.yamlio import remove_stale_temporaries, write_temporary
 
-PRELOAD = ["planwizard.render", "planwizard.answers", "planwizard.examples"]
+PRELOAD = ["planwizard.render.build", "planwizard.render.template", "planwizard.answers", "planwizard.examples"]
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,11 @@ def _init(template_dir: str | None, out_dir: str, now: dt.datetime) -> None:
     from planwizard.examples import load_library
     from planwizard.render import load_template
 
-    _state["template"] = load_template(Path(template_dir) if template_dir else None)
-    _state["library"] = load_library()
+    try:
+        _state["template"] = load_template(Path(template_dir) if template_dir else None)
+        _state["library"] = load_library()
+    except PlanError as exc:  # the parent reports it; a worker that died here would be restarted forever
+        _state["error"] = str(exc.problems[0])
     _state["out_dir"] = Path(out_dir)
     _state["now"] = now
 
@@ -67,6 +71,8 @@ def run_time() -> dt.datetime:
 
 def _build(task: tuple[int, str]) -> Outcome:
     index, source = task
+    if "error" in _state:
+        return Outcome(index, source, problem=str(_state["error"]))
     from planwizard.answers import load_plan
     from planwizard.render import build_document, default_output_name
 
@@ -89,18 +95,11 @@ def _peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def _outcomes(tasks: list[tuple[int, str]], jobs: int, template_dir: Path | None, out_dir: Path) -> Iterator[Outcome]:
-    setup = (str(template_dir) if template_dir else None, str(out_dir), run_time())
-    if jobs <= 1 or len(tasks) <= 1:
-        _init(*setup)
-        for task in tasks:
-            yield _build(task)
-        return
+def _start_pool(jobs: int, setup: tuple[object, ...]) -> multiprocessing.pool.Pool:
+    """Worker processes, forked from a server that has already imported the builder."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
-    chunk = max(1, min(8, len(tasks) // (jobs * 8)))
-    with context.Pool(jobs, _init, setup) as pool:
-        yield from pool.imap_unordered(_build, tasks, chunksize=chunk)
+    return context.Pool(jobs, _init, setup)
 
 
 def run(
@@ -114,19 +113,30 @@ def run(
     """Build a draft for every source into ``out_dir``; bad sources end up in ``failed``."""
     from planwizard.render import load_template
 
-    load_template(template_dir)  # a template problem stops the run before anything is written
-    _prepare(out_dir)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(sources) or 1))
     tasks = [(index, str(path)) for index, path in enumerate(sources)]
+    setup = (str(template_dir) if template_dir else None, str(out_dir), run_time())
+    # The workers start (imports, template) while this process checks the template.
+    pool = _start_pool(jobs, setup) if jobs > 1 else None
     done: list[Outcome] = []
     result = Result()
     try:
-        for outcome in _outcomes(tasks, jobs, template_dir, out_dir):
+        load_template(template_dir)  # a template problem stops the run before anything is written
+        _prepare(out_dir)
+        if pool is None:
+            _init(*setup)
+            outcomes: Iterator[Outcome] = map(_build, tasks)
+        else:
+            chunk = max(1, min(8, len(tasks) // (jobs * 8)))
+            outcomes = pool.imap_unordered(_build, tasks, chunksize=chunk)
+        for outcome in outcomes:
             done.append(outcome)
             result.peak_kib = max(result.peak_kib, outcome.peak_kib)
             if progress is not None:
                 progress(outcome)
     finally:
+        if pool is not None:
+            pool.terminate()
         _finish(sorted(done, key=lambda o: o.index), out_dir, result)
     return result
 
