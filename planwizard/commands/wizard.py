@@ -13,8 +13,6 @@ from pathlib import Path
 from planwizard.cli import add_common
 from planwizard.errors import PlanError
 
-NEEDS_TERMINAL = "de wizard heeft een terminal nodig (start hem niet in een pijp of zonder scherm)"
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -45,7 +43,9 @@ def run_start(args: argparse.Namespace) -> int:
 
 def _run(path: Path | None, *, read_only: bool = False) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise PlanError.at("planwizard", NEEDS_TERMINAL)
+        from planwizard.tui import texts
+
+        raise PlanError.at("planwizard", texts.ERR_NEEDS_TERMINAL)
     from planwizard.tui.app import WizardApp
 
     app = WizardApp(path, read_only=read_only, handle_signals=True)

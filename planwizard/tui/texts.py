@@ -82,6 +82,7 @@ KEY_JUMP = "Naar punt"
 KEY_STATUS_CLEAR = "Status wissen (in de statuskeuze)"
 KEY_OPEN_ITEM = "Punt beantwoorden"
 
+ERR_NEEDS_TERMINAL = "de wizard heeft een terminal nodig (start hem niet in een pijp of zonder scherm)"
 MSG_QUIT_HINT = "Druk op Ctrl+Q om te stoppen."
 PALETTE_PLACEHOLDER = "Zoek een opdracht…"
 PALETTE_THEME_PLACEHOLDER = "Kies een thema…"
@@ -315,7 +316,7 @@ REVIEW_TAB_ITEMS = "Punten"
 REVIEW_TAB_THEMES = "Per thema"
 REVIEW_TAB_GENERATE = "Concept maken"
 REVIEW_COLUMNS = ("", "Status", "Thema", "Vraag")
-REVIEW_THEME_COLUMNS = ("Thema", "Gereg.", "Deels", "Te doen", "Onbea.", "N.v.t.", "Overg.")
+REVIEW_THEME_COLUMNS = ("Thema", "Gereg.", "Deels", "Te doen", "Leeg", "N.v.t.", "Overg.")
 REVIEW_HINT = "Enter: naar dit punt · Shift+Tab en ←→: tabbladen · g: concept maken"
 TEMPLATE = "Sjabloon"
 TEMPLATE_OTHER = "Ander sjabloon (map)…"
