@@ -88,15 +88,15 @@ def registry() -> Registry:
         region, central = region_of.get(code, ("", ""))
         gemeenten.append(Gemeente(code, name, province, region, central))
     by_key: dict[str, Gemeente] = {}
-    for g in gemeenten:
-        by_key[normalise(g.name)] = g
+    names = [normalise(g.name) for g in gemeenten]
+    for g, name in zip(gemeenten, names):
+        by_key[name] = g
         by_key[g.code.lower()] = g
+    # "Bergen (L.)" is also found as "Bergen", unless that short name starts several names.
+    for g in gemeenten:
         plain = normalise(re.sub(r"\s*\(.*\)$", "", g.name))
-        by_key.setdefault(plain, g)
-    # Short names that are also part of a longer name ("Bergen") stay ambiguous.
-    for key in [k for k in by_key if sum(normalise(g.name).startswith(k + " ") for g in gemeenten) > 1]:
-        if normalise(by_key[key].name) != key:
-            del by_key[key]
+        if plain not in by_key and sum(1 for name in names if name.startswith(plain + " ")) == 1:
+            by_key[plain] = g
     for alias, name in data.get("aliases", {}).items():
         by_key[normalise(alias)] = by_key[normalise(name)]
     return Registry(tuple(gemeenten), by_key, str(data.get("source", "")), str(data.get("reference_date", "")))
