@@ -23,8 +23,8 @@ class Row:
     name: str
     code: str
     source: str
-    per_theme: dict[str, readiness.Counts]
-    overall: readiness.Counts
+    per_theme: dict[str, readiness.Tally]
+    overall: readiness.Tally
     migrated_from: str | None = None
 
 
@@ -95,7 +95,7 @@ def build(sources: list[Path]) -> Overview:
                 readiness.overall(plan, checklist), entry.migrated_from)
         )
         for item in checklist.items.values():
-            if readiness.is_open(plan, item):
+            if readiness.state(plan, item) in readiness.OPEN_STATES:
                 open_by_item.setdefault(item.id, []).append(name)
         for item_id, answer in plan.answers.items():
             theme_title = titles[checklist.items[item_id].theme]
@@ -121,14 +121,14 @@ def build(sources: list[Path]) -> Overview:
     return overview
 
 
-def percent(counts: readiness.Counts) -> str:
+def percent(counts: readiness.Tally) -> str:
     """Share done as a whole percentage, e.g. '67%'."""
     return f"{round(counts.share_done * 100)}%"
 
 
-def cell(counts: readiness.Counts) -> str:
-    """'4/6' done of relevant items."""
-    return f"{counts.done}/{counts.relevant}"
+def cell(counts: readiness.Tally) -> str:
+    """'4/6': done of applicable items."""
+    return f"{counts.done}/{counts.applicable}"
 
 
 def due_text(due: dt.date | None) -> str:
@@ -187,7 +187,7 @@ def _csv_safe(text: str) -> str:
 
 
 def csv_text(overview: Overview) -> str:
-    """The readiness matrix as CSV: one row per gemeente, done/relevant per theme."""
+    """The readiness matrix as CSV: one row per gemeente, done/applicable per theme."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     themes = overview.checklist.themes

@@ -332,6 +332,8 @@ class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # Never write what reading refuses: characters no document can hold are dropped.
+    value = _BAD_CHARS.sub("", value)
     style = "|" if "\n" in value else None
     return dumper.represent_scalar(f"{_TAG}str", value, style=style)
 

@@ -190,3 +190,8 @@ def test_write_into_missing_folder_or_onto_folder(tmp_path):
         atomic_write(tmp_path / "nope" / "x.yaml", "x")
     with pytest.raises(PlanError, match="is een map"):
         atomic_write(tmp_path, "x")
+
+
+def test_dump_never_writes_what_loading_refuses():
+    text = dump({"notes": "bel\x07 en nul\x00 en \ud800 weg"})
+    assert load_text(text, "f").data == {"notes": "bel en nul en  weg"}

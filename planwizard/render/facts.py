@@ -11,17 +11,7 @@ from dataclasses import dataclass, field
 from planwizard import labels
 from planwizard.model import Action, Answer, Checklist, Example, Item, Plan, Theme
 
-UNANSWERED = "unanswered"
-SKIPPED = "skipped"
-"""States besides the four statuses: no status yet, and ``when`` does not hold."""
-OPEN_STATES = ("todo", "partial", UNANSWERED)
-
-
-def state(plan: Plan, item: Item) -> str:
-    """The item's state: a status, ``unanswered`` or ``skipped`` (its ``when`` does not hold)."""
-    if not plan.applies(item):
-        return SKIPPED
-    return plan.status(item.id) or UNANSWERED
+from planwizard.readiness import OPEN_STATES, SKIPPED, UNANSWERED, Tally, state  # noqa: F401 - used by the builder
 
 
 def short_date(day: dt.date | None) -> str:
@@ -36,47 +26,6 @@ def status_label(state_: str) -> str:
     if state_ == SKIPPED:
         return labels.DOC_SKIPPED_STATUS
     return labels.STATUS[state_]
-
-
-@dataclass
-class Tally:
-    """How many items of a theme (or of the whole plan) are in each state."""
-
-    done: int = 0
-    partial: int = 0
-    todo: int = 0
-    not_applicable: int = 0
-    unanswered: int = 0
-    skipped: int = 0
-
-    def add(self, state_: str) -> None:
-        setattr(self, state_, getattr(self, state_) + 1)
-
-    @property
-    def items(self) -> int:
-        return self.done + self.partial + self.todo + self.not_applicable + self.unanswered + self.skipped
-
-    @property
-    def applicable(self) -> int:
-        """Items that count for readiness: not skipped and not answered as not applicable."""
-        return self.done + self.partial + self.todo + self.unanswered
-
-    @property
-    def open(self) -> int:
-        return self.partial + self.todo + self.unanswered
-
-    def readiness(self) -> int | None:
-        """Percentage ready (done counts fully, partial half); None when nothing applies."""
-        if not self.applicable:
-            return None
-        return round(100 * (self.done + 0.5 * self.partial) / self.applicable)
-
-    def as_dict(self) -> dict[str, int | None]:
-        return {
-            "items": self.items, "applicable": self.applicable, "done": self.done, "partial": self.partial,
-            "todo": self.todo, "not_applicable": self.not_applicable, "unanswered": self.unanswered,
-            "skipped": self.skipped, "open": self.open, "readiness": self.readiness(),
-        }
 
 
 @dataclass

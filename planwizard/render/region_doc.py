@@ -93,5 +93,5 @@ def build_overview(overview: Overview, template_dir: Path | None = None, *, now:
 
 def _region_total(overview: Overview, theme_id: str) -> str:
     done = sum(row.per_theme[theme_id].done for row in overview.rows)
-    relevant = sum(row.per_theme[theme_id].relevant for row in overview.rows)
-    return labels.done_of(done, relevant)
+    applicable = sum(row.per_theme[theme_id].applicable for row in overview.rows)
+    return labels.done_of(done, applicable)

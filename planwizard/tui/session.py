@@ -14,19 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from planwizard import readiness, schema
 from planwizard.answers import Loaded, save_plan
 from planwizard.errors import PlanError
 from planwizard.lock import PlanLock
 from planwizard.model import Action, Answer, Example, Item, Plan, Theme
+from planwizard.readiness import SKIPPED, STATES, UNANSWERED  # noqa: F401 - screens use them
 
-UNANSWERED = "unanswered"
-SKIPPED = "skipped"
-STATES = ("unanswered", "todo", "partial", "done", "not_applicable", "skipped")
-"""Every state an item can show, open ones first (the review screen's order)."""
-OPEN_STATES = ("unanswered", "todo", "partial")
-
-MAX_TEXT = 50_000
-MAX_LINE = 500
+MAX_TEXT = schema.MAX_TEXT
+MAX_LINE = schema.MAX_LINE_TEXT
 # Characters the loader refuses (or that YAML mangles): keep them out of the model.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff\u2028\u2029]")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -150,9 +146,7 @@ class Session:
 
     def state(self, item: Item) -> str:
         """``skipped`` when its condition is false, else its status or ``unanswered``."""
-        if not self.plan.applies(item):
-            return SKIPPED
-        return self.plan.status(item.id) or UNANSWERED
+        return readiness.state(self.plan, item)
 
     def progress(self, theme: Theme) -> tuple[int, int]:
         """Answered items and items that apply, for one theme."""
