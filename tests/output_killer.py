@@ -35,14 +35,34 @@ def main() -> None:
     target.unlink()
     bad: list[str] = []
     mid_write = 0
+    import planwizard.yamlio as yamlio
+
     for trial in range(trials):
+        # Every other trial aims at the write itself: the child says when it starts writing,
+        # and the kill follows within two milliseconds; the others hit any moment.
+        aim = trial % 2 == 0
+        ready_r, ready_w = os.pipe()
         pid = os.fork()
         if pid == 0:
+            os.close(ready_r)
+            original = yamlio.atomic_write
+
+            def announced(*args, **kwargs):
+                os.write(ready_w, b"w")
+                return original(*args, **kwargs)
+
+            yamlio.atomic_write = announced
             while True:
                 generate_file(loaded, target)
-        time.sleep(rng.uniform(0.0, 0.08))
+        os.close(ready_w)
+        if aim:
+            os.read(ready_r, 1)
+            time.sleep(rng.uniform(0.0, 0.002))
+        else:
+            time.sleep(rng.uniform(0.0, 0.08))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+        os.close(ready_r)
         if any(p.name.endswith(".tmp") for p in folder.iterdir()):
             mid_write += 1
         if not target.exists():
