@@ -90,7 +90,8 @@ class ItemPane(Vertical):
         read_only = self.session.read_only
         yield Static(id="item-heading")
         yield Static(id="item-question")
-        with VerticalScroll(id="item-body"):
+        # Not a Tab stop of its own: Tab from the list goes straight to the status choice.
+        with VerticalScroll(id="item-body", can_focus=False):
             yield from self._body(read_only)
 
     def _body(self, read_only: bool) -> ComposeResult:
