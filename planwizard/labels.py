@@ -643,3 +643,7 @@ def region_subtitle(names: list[str], made: str) -> str:
 
 def done_of(done: int, relevant: int) -> str:
     return f"{done} van {relevant}"
+
+
+def doc_example_described(number: str) -> str:
+    return f"(beschreven bij {number})"

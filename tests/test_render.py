@@ -571,3 +571,17 @@ def test_answers_to_retired_items_get_an_appendix_of_their_own(full):
     assert styled(document, "heading 1")[-1] == "Bijlage C: Antwoorden bij vervallen punten"
     assert "Oude toelichting die bewaard bleef." in body_text(document)
     assert "Bijlage C: Antwoorden bij vervallen punten" in styled(document, "toc 1")
+
+
+def test_an_example_chosen_again_is_referenced_not_repeated(tmp_path):
+    loaded = load_plan(ROOT / "examples" / "plannen" / "heerlen.yaml")
+    uses = sum("parkstad-samen-thuis" in a.examples for a in loaded.plan.answers.values())
+    assert uses > 2
+    data = build_document(loaded.plan, loaded.checklist, load_library(), load_template())
+    path = tmp_path / "h.docx"
+    path.write_bytes(data)
+    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    title = load_library()["parkstad-samen-thuis"].title
+    full = [t for t in texts if t == f"Inspirerend voorbeeld: {title}"]
+    refs = [t for t in texts if t.startswith(f"Inspirerend voorbeeld: {title} (beschreven bij ")]
+    assert len(full) == 1 and len(refs) == uses - 1

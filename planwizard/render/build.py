@@ -41,6 +41,7 @@ class Draft:
     facts: factlib.Facts
     items: dict[str, tuple[str, str]] = field(default_factory=dict)  # item id -> (number, bookmark)
     themes: dict[str, str] = field(default_factory=dict)  # theme id -> chapter number
+    shown: dict[tuple[bool, str], str] = field(default_factory=dict)  # example -> item where it is described
 
     @property
     def organisation(self) -> str:
@@ -142,7 +143,7 @@ class Draft:
                 self.answer_body(item, answer, state)
         else:
             self.answer_body(item, answer or Answer(), state)
-        self.examples(factlib.chosen_examples(answer, self.library, self.plan.own_examples))
+        self.examples(item.id, factlib.chosen_examples(answer, self.library, self.plan.own_examples))
 
     def answer_body(self, item: Item, answer: Answer, state: str) -> None:
         writer = self.writer
@@ -174,12 +175,20 @@ class Draft:
         statuses = [labels.STATUS.get(s, s) for s in condition.statuses]
         self.writer.p("skipped", labels.doc_skipped(number, question, statuses, condition.negate))
 
-    def examples(self, chosen: list[Example]) -> None:
+    def examples(self, item_id: str, chosen: list[Example]) -> None:
+        """The example boxes of an item: in full where an example first appears, after that a reference."""
         writer = self.writer
         for index, example in enumerate(chosen):
             if index:
                 writer.p("body")  # keeps two boxes apart; Word joins bordered paragraphs that touch
-            writer.repeat(("example", example.own, example.id), lambda w: _example_box(w, example))
+            first = self.shown.setdefault((example.own, example.id), item_id)
+            if first == item_id:
+                writer.repeat(("example", example.own, example.id), lambda w: _example_box(w, example))
+                continue
+            number, anchor = self.items[first]
+            p = writer.p("example_title", f"{labels.DOC_OWN_EXAMPLE if example.own else labels.DOC_EXAMPLE}:")
+            writer.runs(p, f" {example.title} ")
+            writer.jump(p, anchor, labels.doc_example_described(number))
 
 
 def _meta_line(writer: Writer, item: Item, state: str) -> etree._Element:
