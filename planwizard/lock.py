@@ -170,7 +170,9 @@ def _claim(path: Path, fd: int) -> PlanLock:
     try:
         if fcntl is not None:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                # Blocking: this inode is new, so only another process inspecting it
+                # for a moment can hold its flock; never a real owner.
+                fcntl.flock(fd, fcntl.LOCK_EX)
             except OSError as exc:
                 if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS):
                     raise
@@ -269,10 +271,13 @@ def _remove_stale(path: Path) -> None:
             return
         if (there.st_dev, there.st_ino) != (mine.st_dev, mine.st_ino):
             return  # replaced by a fresh lock meanwhile
-        if not have_flock:
-            info = LockInfo.from_text(_read(fd))
-            if info is not None and info.host == this_host() and _alive(info.pid):
-                return
+        info = LockInfo.from_text(_read(fd))
+        if info is None and time.time() - mine.st_mtime <= FRESH_SECONDS:
+            # A new lock between its O_EXCL create and its flock is still empty: its
+            # creator is about to claim it, so it is not ours to remove.
+            return
+        if not have_flock and info is not None and info.host == this_host() and _alive(info.pid):
+            return
         try:
             os.unlink(path)
         except FileNotFoundError:

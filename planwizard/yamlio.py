@@ -392,15 +392,20 @@ def remove_stale_temporaries(folder: Path, name: str = "") -> None:
 
 
 def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie waiting to be reaped does not)."""
     if pid == os.getpid():
         return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
+    except (PermissionError, OverflowError):
         return True
-    return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True  # no /proc here: assume it runs
 
 
 def write_temporary(folder: Path, name: str, data: bytes, *, sync: bool = True, mode: int | None = None) -> Path:
