@@ -1,0 +1,40 @@
+"""Every file of the bad-input corpus opened in the wizard: its problems on screen, no traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwizard.lock import lock_path
+from tests.corpus import generated, stored
+from tests.tui.conftest import SIZE, make_app, run, screen_text, wait_for
+
+pytestmark = pytest.mark.slow
+
+
+async def open_in_wizard(path):
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: type(app.screen).__name__ in ("ProblemsScreen", "MainScreen", "NewPlanScreen"), 15)
+        return type(app.screen).__name__, getattr(app.screen, "problems", []), screen_text(app)
+
+
+def test_every_corpus_file_opens_with_its_problems(tmp_path):
+    cases = stored() + generated(tmp_path)
+    for case in cases:
+        screen, problems, text = run(open_in_wizard(case.path))
+        assert "Traceback" not in text, case.name
+        if case.name == "missing.yaml":
+            assert screen == "NewPlanScreen", (case.name, text)  # a new file name starts a new plan
+            continue
+        if case.exit == 0:
+            assert screen == "MainScreen", (case.name, text)
+            continue
+        assert screen == "ProblemsScreen", (case.name, text)
+        messages = " ".join(p.message for p in problems)
+        fragment = case.message if case.name != "a-directory.yaml" else "is een map"
+        assert fragment in messages, (case.name, messages)
+        if case.line:
+            assert problems[0].line == case.line, (case.name, problems[0])
+            assert f"regel {case.line}" in text, (case.name, text)
+        if case.path.is_file():
+            assert not lock_path(case.path).exists(), case.name
