@@ -232,14 +232,13 @@ def test_jump_anywhere_with_the_command_palette(plan_path):
             await pilot.press("ctrl+p")
             await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
             await pilot.press(*"ga naar thema: financ")
-            await pilot.pause(0.5)
-            assert "Ga naar thema: Financiën" in screen_text(app)
+            await wait_for(pilot, lambda: "Ga naar thema: Financiën" in screen_text(app))
             await pilot.press("enter")
             await wait_for(pilot, lambda: _screen(app, "MainScreen") and app.screen.current.startswith("financien."))
             await pilot.press("ctrl+g")
             await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
             await pilot.press(*"woningcorporaties")
-            await pilot.pause(0.5)
+            await wait_for(pilot, lambda: "Wonen en woningcorporaties" in screen_text(app))
             await pilot.press("enter")
             await wait_for(pilot, lambda: _screen(app, "MainScreen") and app.screen.current.startswith("wonen."))
 
@@ -620,8 +619,7 @@ def test_a_plan_that_cannot_be_locked_is_offered_read_only(plan_path, tmp_path):
             await wait_for(pilot, lambda: _screen(app, "MainScreen"))
             assert app.screen.session.read_only
             await pilot.press("ctrl+p", *"xyzzy")
-            await pilot.pause(0.8)
-            assert "Niets gevonden" in screen_text(app)
+            await wait_for(pilot, lambda: "Niets gevonden" in screen_text(app))
 
     run(scenario())
     assert target.read_text() == "niet aankomen\n"
