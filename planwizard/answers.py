@@ -1,4 +1,4 @@
-"""Answer files: load and check, create, save atomically, and migrate between versions."""
+"""Answer files: load and check (migrating older versions in memory), create, save atomically."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ from planwizard.model import (
     RetiredAnswer,
 )
 from planwizard.schema import Reader
-from planwizard.yamlio import Doc, Path_, atomic_write, dump, load_file, load_text, read_text
+from planwizard.fileio import atomic_write
+from planwizard.yamlio import Doc, Path_, dump, load_file, load_text
 
 TOP_KEYS = ("format", "checklist", "municipality", "plan", "answers", "own_examples", "retired_answers")
 MUNICIPALITY_KEYS = ("name", "code", "region", "central_municipality")
@@ -94,6 +95,8 @@ def check_doc(doc: Doc, *, library: dict[str, Example] | None = None, folder: Pa
     current = checklists.current(written_for.id, folder)
     loaded = Loaded(doc.path, plan, current, reader.problems.warnings)
     if written_for.version != current.version:
+        from planwizard.migration import migrate
+
         chain = checklists.migration_chain(written_for.id, written_for.version, folder) or []
         loaded.migration_report = migrate(plan, chain)
         loaded.migrated_from = written_for.version
@@ -354,85 +357,6 @@ def dumps(plan: Plan, checklist: Checklist | None = None) -> str:
 def save_plan(plan: Plan, path: str | Path, checklist: Checklist | None = None) -> None:
     """Write the answer file atomically; the previous file stays intact on any failure."""
     atomic_write(path, dumps(plan, checklist))
-
-
-# ------------------------------------------------------------------ migration
-
-_OPENNESS = {"todo": 0, "partial": 1, "done": 2, "not_applicable": 3}
-
-
-def migrate(plan: Plan, chain: list[Checklist]) -> list[str]:
-    """Bring ``plan`` in place through each checklist of ``chain``; returns what happened.
-
-    No answer is lost: renamed items move, merged items are combined, split items are
-    copied to each part, and answers to removed items go to ``plan.retired``.
-    """
-    report: list[str] = []
-    for step in chain:
-        changes = step.changes
-        assert changes is not None
-        merged_into = {old: new for new, olds in changes.merged.items() for old in olds}
-        moved: dict[str, list[tuple[str, Answer]]] = {}
-        for old_id, answer in plan.answers.items():
-            if old_id in changes.renamed:
-                target = changes.renamed[old_id]
-                moved.setdefault(target, []).append((old_id, answer))
-                report.append(labels.migrated_renamed(old_id, target))
-            elif old_id in merged_into:
-                target = merged_into[old_id]
-                moved.setdefault(target, []).append((old_id, answer))
-                report.append(labels.migrated_merged(old_id, target))
-            elif old_id in changes.split:
-                for target in changes.split[old_id]:
-                    moved.setdefault(target, []).append((old_id, _copy(answer)))
-                report.append(labels.migrated_split(old_id, list(changes.split[old_id])))
-            elif old_id in step.items:
-                moved.setdefault(old_id, []).append((old_id, answer))
-            else:
-                reason = labels.retired_reason(step.version)
-                plan.retired[old_id] = RetiredAnswer(answer, plan.checklist_version, reason)
-                report.append(labels.migrated_removed(old_id))
-        plan.answers = {target: _combine(parts) for target, parts in moved.items()}
-        plan.checklist_version = step.version
-    return report
-
-
-def _copy(answer: Answer) -> Answer:
-    return Answer(answer.status, answer.notes, [Action(a.what, a.owner, a.due) for a in answer.actions], list(answer.examples))
-
-
-def _combine(parts: list[tuple[str, Answer]]) -> Answer:
-    if len(parts) == 1:
-        return parts[0][1]
-    statuses = [a.status for _, a in parts if a.status is not None]
-    status = min(statuses, key=_OPENNESS.__getitem__) if statuses else None
-    notes = "\n\n".join(f"{labels.merged_from(old_id)}\n\n{a.notes.strip()}" for old_id, a in parts if a.notes.strip())
-    return Answer(
-        status=status,
-        notes=notes,
-        actions=[action for _, a in parts for action in a.actions],
-        examples=list(dict.fromkeys(e for _, a in parts for e in a.examples)),
-    )
-
-
-def migrate_file(path: str | Path, folder: Path | None = None) -> tuple[Loaded, Path | None]:
-    """Rewrite an answer file for the current checklist, keeping a backup of the old one."""
-    loaded = load_plan(path, folder=folder)
-    if loaded.migrated_from is None:
-        return loaded, None
-    original = read_text(path)
-    backup = _free_name(Path(path).with_name(f"{Path(path).name}.{loaded.migrated_from}.bak"))
-    atomic_write(backup, original)
-    save_plan(loaded.plan, path, loaded.checklist)
-    return loaded, backup
-
-
-def _free_name(path: Path) -> Path:
-    candidate, number = path, 1
-    while candidate.exists():
-        number += 1
-        candidate = path.with_name(f"{path.name}.{number}")
-    return candidate
 
 
 def problems_of(path: str | Path) -> Problems:

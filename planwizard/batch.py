@@ -19,7 +19,7 @@ from pathlib import Path
 
 from planwizard import labels
 from planwizard.errors import PlanError, Problem
-from planwizard.yamlio import remove_stale_temporaries, write_temporary
+from planwizard.fileio import remove_stale_temporaries, write_temporary
 
 PRELOAD = ["planwizard.render.build", "planwizard.render.template", "planwizard.answers", "planwizard.examples"]
 

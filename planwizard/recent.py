@@ -70,7 +70,7 @@ def _read() -> dict[str, Any]:
 
 def _write(data: dict[str, Any]) -> bool:
     from planwizard.errors import PlanError
-    from planwizard.yamlio import atomic_write
+    from planwizard.fileio import atomic_write
 
     try:
         folder().mkdir(parents=True, exist_ok=True)

@@ -35,7 +35,7 @@ def main() -> None:
     target.unlink()
     bad: list[str] = []
     mid_write = 0
-    import planwizard.yamlio as yamlio
+    import planwizard.fileio as fileio
 
     for trial in range(trials):
         # Every other trial aims at the write itself: the child says when it starts writing,
@@ -45,13 +45,13 @@ def main() -> None:
         pid = os.fork()
         if pid == 0:
             os.close(ready_r)
-            original = yamlio.atomic_write
+            original = fileio.atomic_write
 
             def announced(*args, **kwargs):
                 os.write(ready_w, b"w")
                 return original(*args, **kwargs)
 
-            yamlio.atomic_write = announced
+            fileio.atomic_write = announced
             while True:
                 generate_file(loaded, target)
         os.close(ready_w)

@@ -8,8 +8,9 @@ import os
 import pytest
 
 from planwizard import yamlio
+from planwizard.fileio import atomic_write
 from planwizard.errors import PlanError
-from planwizard.yamlio import atomic_write, dump, load_file, load_text
+from planwizard.yamlio import dump, load_file, load_text
 
 
 def problem(text: str) -> str:

@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planwizard.answers import migrate_file
+    from planwizard.migration import migrate_file
 
     loaded, backup = migrate_file(args.file)
     if backup is None:

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from planwizard import labels, region
     from planwizard.errors import PlanError
     from planwizard.inputs import expand_or_fail
-    from planwizard.yamlio import atomic_write, check_target
+    from planwizard.fileio import atomic_write, check_target
 
     fmt = _format(args)
     to_screen = str(args.output) == "-"

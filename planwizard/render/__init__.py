@@ -79,7 +79,7 @@ def generate_file(loaded: Loaded, out: Path | None = None, template_dir: Path | 
     """
     from planwizard.errors import PlanError
     from planwizard.examples import load_library
-    from planwizard.yamlio import atomic_write
+    from planwizard.fileio import atomic_write
 
     target = Path(out) if out is not None else Path(default_output_name(loaded.plan))
     check_output(target, Path(loaded.path) if loaded.path else None)

@@ -624,3 +624,31 @@ def test_a_plan_that_cannot_be_locked_is_offered_read_only(plan_path, tmp_path):
     run(scenario())
     assert target.read_text() == "niet aankomen\n"
     assert lock_path(plan_path).is_symlink()
+
+
+def test_a_plan_of_an_older_checklist_version_is_migrated_on_opening(tmp_path, monkeypatch):
+    import shutil
+
+    from tests.helpers import ROOT
+
+    fixtures = ROOT / "tests" / "data" / "migratie"
+    data = tmp_path / "data"
+    shutil.copytree(fixtures / "checklists", data / "checklists")
+    (data / "examples").symlink_to(ROOT / "examples")
+    (data / "templates").symlink_to(ROOT / "templates")
+    monkeypatch.setenv("PLANWIZARD_DATA", str(data))
+    path = tmp_path / "plan.yaml"
+    shutil.copy(fixtures / "plan-1.0.yaml", path)
+    original = path.read_bytes()
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            return app.screen.session.plan
+
+    plan = run(scenario())
+    assert plan.checklist_version == "2.0"
+    assert "wonen.corporaties" in plan.answers and "visie.oud" in plan.retired
+    assert (tmp_path / "plan.yaml.1.0.bak").read_bytes() == original
+    assert load_plan(path).plan.checklist_version == "2.0"
