@@ -45,7 +45,7 @@ def remove_stale_temporaries(folder: Path, name: str = "") -> None:
         if not (entry.startswith(prefix) and entry.endswith(".tmp") and TEMP_MARK in entry):
             continue
         pid_text = entry.rsplit(TEMP_MARK, 1)[1].split("-", 1)[0]
-        if pid_text.isdigit() and _alive(int(pid_text)):
+        if pid_text.isdigit() and process_alive(int(pid_text)):
             continue
         try:
             os.unlink(folder / entry)
@@ -53,16 +53,16 @@ def remove_stale_temporaries(folder: Path, name: str = "") -> None:
             pass
 
 
-def _alive(pid: int) -> bool:
-    """Whether process ``pid`` still runs (a zombie waiting to be reaped does not)."""
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs on this host (a zombie waiting to be reaped does not)."""
     if pid == os.getpid():
         return True
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):
         return False
-    except (PermissionError, OverflowError):
-        return True
+    except PermissionError:
+        return True  # it exists, under another user
     try:
         with open(f"/proc/{pid}/stat", "rb") as fh:
             return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"

@@ -25,6 +25,7 @@ from pathlib import Path
 from planwizard import labels
 from planwizard.tui import texts
 from planwizard.errors import PlanError, Problem
+from planwizard.fileio import process_alive
 
 try:
     import fcntl
@@ -94,18 +95,6 @@ def _user() -> str:
         return getpass.getuser()
     except Exception:  # no user name in this environment; the lock works without it
         return ""
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OverflowError:
-        return False
-    return True
 
 
 class PlanLock:
@@ -245,7 +234,7 @@ def _inspect(plan: str | Path, path: Path) -> tuple[LockInfo | None, bool | None
         return info, False  # its process cannot be checked from here
     if info.pid == os.getpid():
         return info, False
-    return info, (not _alive(info.pid)) or bool(free)
+    return info, (not process_alive(info.pid)) or bool(free)
 
 
 def _remove_stale(path: Path) -> None:
@@ -276,7 +265,7 @@ def _remove_stale(path: Path) -> None:
             # A new lock between its O_EXCL create and its flock is still empty: its
             # creator is about to claim it, so it is not ours to remove.
             return
-        if not have_flock and info is not None and info.host == this_host() and _alive(info.pid):
+        if not have_flock and info is not None and info.host == this_host() and process_alive(info.pid):
             return
         try:
             os.unlink(path)
