@@ -83,3 +83,6 @@ def test_installed_wheel_runs_from_another_folder(wheel_env):
     assert (workdir / "plan.yaml").is_file()
     assert run(env_dir, workdir, "validate", "plan.yaml").returncode == 0
     assert run(env_dir, workdir, "examples", "--theme", "wonen").returncode == 0
+    generate = run(env_dir, workdir, "generate", "plan.yaml", "-o", "concept.docx")
+    assert generate.returncode == 0, generate.stderr  # the house style comes from the wheel too
+    assert zipfile.ZipFile(workdir / "concept.docx").testzip() is None
