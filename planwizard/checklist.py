@@ -222,16 +222,18 @@ def _read_changes(reader: Reader, value: Any, item_ids: frozenset[str]) -> Chang
         new_ids([new], path)
         renamed[old] = new
     merged: dict[str, tuple[str, ...]] = {}
-    for new, olds in table("merged").items():
+    merged_table = table("merged")
+    for new in merged_table:
         path = (*here, "merged", new)
-        olds_list = reader.id_list(table("merged"), (*here, "merged"), new)
+        olds_list = reader.id_list(merged_table, (*here, "merged"), new)
         new_ids([new], path)
         old_ids(olds_list, path)
         merged[new] = tuple(olds_list)
     split: dict[str, tuple[str, ...]] = {}
-    for old, news in table("split").items():
+    split_table = table("split")
+    for old in split_table:
         path = (*here, "split", old)
-        news_list = reader.id_list(table("split"), (*here, "split"), old)
+        news_list = reader.id_list(split_table, (*here, "split"), old)
         old_ids([old], path)
         new_ids(news_list, path)
         split[old] = tuple(news_list)

@@ -196,7 +196,6 @@ def err_ambiguous_gemeente(name: str, options: list[str]) -> str:
 
 # ------------------------------------------------------------------ command line
 MSG_VALID = "in orde"
-MSG_WRITTEN = "geschreven"
 MSG_EXISTS = "bestaat al; kies een andere naam of verwijder het eerst"
 MSG_INTERRUPTED = "afgebroken"
 MSG_UNEXPECTED = "onverwachte fout: {exc}. Draai opnieuw met --debug en meld de uitvoer."

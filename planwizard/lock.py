@@ -105,10 +105,6 @@ class PlanLock:
         self.info = info
         self._fd: int | None = fd
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     def release(self) -> None:
         """Remove the lock file and close it; safe to call twice."""
         fd, self._fd = self._fd, None

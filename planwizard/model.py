@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 STATUSES = ("done", "partial", "todo", "not_applicable")
 """Answer statuses in the order a user meets them."""
-OPEN_STATUSES = ("todo", "partial")
 KINDS = ("aandachtspunt", "actiepunt")
 LEVELS = ("stelsel", "organisatie", "uitvoering")
 FORMAT = "planwizard/1"

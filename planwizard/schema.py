@@ -30,9 +30,6 @@ class Reader:
         mark = self.doc.key_mark(path) if at_key else self.doc.mark(path)
         self.problems.add(message, mark)
 
-    def warn(self, path: Path_, message: str) -> None:
-        self.problems.add(message, self.doc.mark(path), warning=True)
-
     def mapping(
         self,
         value: Any,

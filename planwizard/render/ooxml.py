@@ -60,7 +60,7 @@ def one_line(text: str) -> str:
 
 
 # Pre-computed names: these are used thousands of times per document.
-P, PPR, PSTYLE, R, RPR, T, TAB, BR = (w(n) for n in ("p", "pPr", "pStyle", "r", "rPr", "t", "tab", "br"))
+P, PPR, PSTYLE, R, RPR, T, TAB = (w(n) for n in ("p", "pPr", "pStyle", "r", "rPr", "t", "tab"))
 VAL = w("val")
 SPACE = f"{{{XML_NS}}}space"
 

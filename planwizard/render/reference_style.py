@@ -231,8 +231,7 @@ def styles_xml() -> str:
 # ------------------------------------------------------------------ numbering
 
 
-def _level(ilvl: int, fmt: str, text: str, left: int, hanging: int, *, style: str = "", font: str = "",
-           restart_after: bool = True) -> str:
+def _level(ilvl: int, fmt: str, text: str, left: int, hanging: int, *, style: str = "", font: str = "") -> str:
     pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
     rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:hint="default"/></w:rPr>' if font else ""
     return (
