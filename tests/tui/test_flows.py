@@ -439,7 +439,7 @@ def test_a_second_wizard_is_refused_and_may_open_read_only(plan_path):
                 assert "is al geopend in een andere wizard" in text
                 await pilot.click("#read-only")
                 await wait_for(pilot, lambda: _screen(app, "MainScreen"))
-                assert "alleen lezen" in screen_text(app)
+                await wait_for(pilot, lambda: "alleen lezen" in screen_text(app))  # the header says so
                 await pilot.press("enter", "1")  # status cannot change
                 await pilot.press("f2")
                 await wait_for(pilot, lambda: _screen(app, "ExamplesScreen"))
