@@ -25,9 +25,10 @@ from planwizard.model import (
     PlanInfo,
     RetiredAnswer,
 )
-from planwizard.schema import Reader
 from planwizard.fileio import atomic_write
-from planwizard.yamlio import Doc, Path_, dump, load_file, load_text
+from planwizard.schema import Reader
+from planwizard.migration import migrate
+from planwizard.yamlio import Doc, Path_, dump, load_file, load_text, read_text
 
 TOP_KEYS = ("format", "checklist", "municipality", "plan", "answers", "own_examples", "retired_answers")
 MUNICIPALITY_KEYS = ("name", "code", "region", "central_municipality")
@@ -95,8 +96,6 @@ def check_doc(doc: Doc, *, library: dict[str, Example] | None = None, folder: Pa
     current = checklists.current(written_for.id, folder)
     loaded = Loaded(doc.path, plan, current, reader.problems.warnings)
     if written_for.version != current.version:
-        from planwizard.migration import migrate
-
         chain = checklists.migration_chain(written_for.id, written_for.version, folder) or []
         loaded.migration_report = migrate(plan, chain)
         loaded.migrated_from = written_for.version
@@ -357,6 +356,26 @@ def dumps(plan: Plan, checklist: Checklist | None = None) -> str:
 def save_plan(plan: Plan, path: str | Path, checklist: Checklist | None = None) -> None:
     """Write the answer file atomically; the previous file stays intact on any failure."""
     atomic_write(path, dumps(plan, checklist))
+
+
+def migrate_file(path: str | Path, folder: Path | None = None) -> tuple[Loaded, Path | None]:
+    """Rewrite an answer file for the current checklist, keeping a backup of the old one."""
+    loaded = load_plan(path, folder=folder)
+    if loaded.migrated_from is None:
+        return loaded, None
+    original = read_text(path)
+    backup = _free_name(Path(path).with_name(f"{Path(path).name}.{loaded.migrated_from}.bak"))
+    atomic_write(backup, original)
+    save_plan(loaded.plan, path, loaded.checklist)
+    return loaded, backup
+
+
+def _free_name(path: Path) -> Path:
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}.{number}")
+    return candidate
 
 
 def problems_of(path: str | Path) -> Problems:

@@ -1,7 +1,8 @@
 """Command line: argparse and dispatch; the one place errors become text and exit codes.
 
 Each command lives in ``planwizard/commands/<name>.py`` with ``register(subparsers)``
-that adds its parser and sets ``handler``. Command modules import heavy libraries
+that adds its parser and sets ``handler``; the options every command shares come from
+``planwizard.commands`` (never from here: commands sit below the CLI). Command modules import heavy libraries
 (Textual, python-docx, Jinja2) only inside their handler, so ``--help`` stays fast.
 """
 
@@ -12,7 +13,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from planwizard import __version__, argparse_nl, labels
+from planwizard import argparse_nl, labels
+from planwizard.commands import add_common
 from planwizard.errors import PlanError
 
 COMMANDS = (
@@ -48,19 +50,6 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         module.register(subparsers)
     return parser
-
-
-def add_common(parser: argparse.ArgumentParser, top: bool = False) -> None:
-    """``--version`` and ``--debug`` on the main parser and on every command."""
-    parser.add_argument(
-        "--version", action="version", version=f"planwizard {__version__}", help="toon het versienummer en stop"
-    )
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        default=False if top else argparse.SUPPRESS,
-        help="toon bij een fout de volledige technische melding (traceback)",
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

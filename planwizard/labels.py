@@ -96,6 +96,36 @@ def err_unknown_alias(anchor: str) -> str:
     return f"verwijzing *{anchor} verwijst naar niets dat eerder is gedefinieerd"
 
 
+# ------------------------------------------------------------------ lock beside a plan
+def _lock_since(text: str) -> str:
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(text).strftime("%d-%m-%Y %H:%M")
+    except ValueError:
+        return text
+
+
+def err_locked(lock: str, pid: int | None = None, host: str = "", user: str = "", since: str = "") -> str:
+    """Why a plan cannot be opened for editing: who holds it (``pid`` None: unknown), and what to do."""
+    if pid is None:
+        who = "een ander programma (eigenaar onbekend)"
+    else:
+        who = f"proces {pid} op computer '{host}'"
+        if user:
+            who += f" (gebruiker {user})"
+        if since:
+            who += f" sinds {_lock_since(since)}"
+    return (
+        f"is al geopend in een andere wizard: {who}. Sluit die wizard eerst, of open het plan "
+        f"alleen lezen. Weet u zeker dat er geen wizard meer open is, verwijder dan {lock}."
+    )
+
+
+def err_lock_not_file(lock: str) -> str:
+    return f"vergrendelbestand {lock} is geen gewoon bestand (bijvoorbeeld een koppeling); verwijder het eerst"
+
+
 # ------------------------------------------------------------------ validation
 def err_expected(what: str, got: object) -> str:
     return f"verwacht {what}, gevonden {describe(got)}"

@@ -19,11 +19,10 @@ import os
 import socket
 import stat
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from planwizard import labels
-from planwizard.tui import texts
 from planwizard.errors import PlanError, Problem
 from planwizard.fileio import process_alive
 
@@ -74,7 +73,8 @@ class Locked(PlanError):
         self.plan_path = str(plan)
         self.lock_path = str(lock)
         self.info = info
-        super().__init__(Problem(str(plan), texts.err_locked(info, str(lock))))
+        owner = asdict(info) if info is not None else {}
+        super().__init__(Problem(str(plan), labels.err_locked(str(lock), **owner)))
 
     def __reduce__(self):
         return (self.__class__, (self.plan_path, self.lock_path, self.info))
@@ -183,11 +183,11 @@ def _open_existing(plan: str | Path, path: Path) -> int | None:
         return None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise PlanError.at(str(plan), texts.err_lock_not_file(str(path))) from exc
+            raise PlanError.at(str(plan), labels.err_lock_not_file(str(path))) from exc
         raise PlanError.at(str(path), labels.os_error(exc)) from exc
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise PlanError.at(str(plan), texts.err_lock_not_file(str(path)))
+        raise PlanError.at(str(plan), labels.err_lock_not_file(str(path)))
     return fd
 
 

@@ -1,14 +1,13 @@
-"""Bringing answers to a newer checklist version without losing any of them."""
+"""Bringing answers to a newer checklist version without losing any of them (in memory).
+
+``answers.load_plan`` applies it to every older file it reads; ``answers.migrate_file``
+also rewrites the file, keeping a backup.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from planwizard import labels
-from planwizard.answers import Loaded, load_plan, save_plan
-from planwizard.fileio import atomic_write
 from planwizard.model import Action, Answer, Checklist, Plan, RetiredAnswer
-from planwizard.yamlio import read_text
 
 _OPENNESS = {"todo": 0, "partial": 1, "done": 2, "not_applicable": 3}
 
@@ -65,23 +64,3 @@ def _combine(parts: list[tuple[str, Answer]]) -> Answer:
         actions=[action for _, a in parts for action in a.actions],
         examples=list(dict.fromkeys(e for _, a in parts for e in a.examples)),
     )
-
-
-def migrate_file(path: str | Path, folder: Path | None = None) -> tuple[Loaded, Path | None]:
-    """Rewrite an answer file for the current checklist, keeping a backup of the old one."""
-    loaded = load_plan(path, folder=folder)
-    if loaded.migrated_from is None:
-        return loaded, None
-    original = read_text(path)
-    backup = _free_name(Path(path).with_name(f"{Path(path).name}.{loaded.migrated_from}.bak"))
-    atomic_write(backup, original)
-    save_plan(loaded.plan, path, loaded.checklist)
-    return loaded, backup
-
-
-def _free_name(path: Path) -> Path:
-    candidate, number = path, 1
-    while candidate.exists():
-        number += 1
-        candidate = path.with_name(f"{path.name}.{number}")
-    return candidate

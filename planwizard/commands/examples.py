@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from planwizard.cli import add_common
+from planwizard.commands import add_common
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from planwizard import labels
-from planwizard.cli import add_common
+from planwizard.commands import add_common
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planwizard.migration import migrate_file
+    from planwizard.answers import migrate_file
 
     loaded, backup = migrate_file(args.file)
     if backup is None:

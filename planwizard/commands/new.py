@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from planwizard import labels
-from planwizard.cli import add_common
+from planwizard.commands import add_common
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from planwizard.cli import add_common
+from planwizard.commands import add_common
 from planwizard.errors import PlanError
 
 

@@ -20,7 +20,7 @@ from planwizard.render.fields import TocEntry
 from planwizard.render.writer import Writer
 
 if TYPE_CHECKING:
-    from planwizard.render.build import Draft
+    from planwizard.render.draft import Draft
 
 _BOOKMARK_SAFE = re.compile(r"[^A-Za-z0-9_]")
 FIRST_BOOKMARK = 500_000

@@ -1,24 +1,27 @@
 """The document builder: title page, contents, fixed prose, one chapter per theme, overviews.
 
 ``build_document`` is the one builder; ``generate``, ``batch`` and the wizard call it.
-The overview chapters and appendices live in ``overviews.py``.
+The state of a draft being built is ``draft.Draft``; the overview chapters and the
+appendices (``overviews.py``, ``appendices.py``) take one and add to it.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
 from planwizard import labels
 from planwizard.errors import PlanError
-from planwizard.model import Answer, Checklist, Example, Item, Plan, Theme
+from planwizard.model import Answer, Checklist, Example, Item, Plan
+from planwizard.render import appendices, overviews
 from planwizard.render import blocks as blocklib
 from planwizard.render import facts as factlib
 from planwizard.render import fields, ooxml, package
 from planwizard.render import text as textlib
+from planwizard.render.draft import Draft
 from planwizard.render.ooxml import NSMAP, w
 from planwizard.render.reference import serialize
 from planwizard.render.template import Template
@@ -30,33 +33,8 @@ STATUS_COLOURS = {
 }
 
 
-@dataclass
-class Draft:
-    """One document being built: the plan, its facts and where every item ended up."""
-
-    writer: Writer
-    plan: Plan
-    checklist: Checklist
-    library: dict[str, Example]
-    facts: factlib.Facts
-    items: dict[str, tuple[str, str]] = field(default_factory=dict)  # item id -> (number, bookmark)
-    themes: dict[str, str] = field(default_factory=dict)  # theme id -> chapter number
-    shown: dict[tuple[bool, str], str] = field(default_factory=dict)  # example -> item where it is described
-
-    @property
-    def organisation(self) -> str:
-        return self.plan.info.organisation or labels.gemeente_name(self.plan.municipality.name)
-
-    @property
-    def title(self) -> str:
-        return self.plan.info.title or f"{labels.DOC_TITLE} {self.plan.municipality.name}"
-
-    def item_label(self, item: Item) -> str:
-        number = self.items.get(item.id, ("", ""))[0]
-        return f"{number} {item.question}".strip()
-
-    def theme_label(self, theme: Theme) -> str:
-        return f"{self.themes.get(theme.id, '')} {theme.title}".strip()
+class Builder(Draft):
+    """A draft with the chapters of the plan itself: title page, prose, one chapter per theme."""
 
     # ------------------------------------------------------------ title page and contents
 
@@ -163,9 +141,6 @@ class Draft:
             writer.repeat("actions", _actions_heading)
             self.placeholder(labels.DOC_NO_ACTIONS)
 
-    def placeholder(self, *sentences: str) -> None:
-        self.writer.repeat(("placeholder", sentences), lambda w: _placeholder(w, sentences))
-
     def skipped(self, item: Item) -> None:
         condition = item.when
         assert condition is not None
@@ -206,13 +181,6 @@ def _actions_heading(writer: Writer) -> list[etree._Element]:
     return [writer.new("heading3", labels.DOC_ACTIONS)]
 
 
-def _placeholder(writer: Writer, sentences: tuple[str, ...]) -> list[etree._Element]:
-    p = writer.new("placeholder")
-    ooxml.run(p, labels.DOC_FILL_IN, bold=True)
-    writer.runs(p, " " + " ".join(s for s in sentences if s))
-    return [p]
-
-
 def _example_box(writer: Writer, example: Example) -> list[etree._Element]:
     """The recognisable box of one inspiring example: title, where, summary, source."""
     paragraphs = []
@@ -241,11 +209,9 @@ def _field_values(title: str, subject: str, author: str, custom: dict[str, str])
 def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example], template: Template,
                    *, now: dt.datetime | None = None) -> bytes:
     """The .docx bytes of the draft for ``plan`` in ``template``'s house style."""
-    from planwizard.render import appendices, overviews
-
     facts = factlib.collect(plan, checklist)
     writer = Writer(template)
-    draft = Draft(writer, plan, checklist, library, facts)
+    draft = Builder(writer, plan, checklist, library, facts)
     draft.title_page()
     toc_heading = draft.contents_heading()
     draft.prose()

@@ -10,7 +10,7 @@ from planwizard.render import ooxml, tables
 from planwizard.render.tables import Column, Link
 
 if TYPE_CHECKING:
-    from planwizard.render.build import Draft
+    from planwizard.render.draft import Draft
 
 
 CHART_COLOURS = {"done": "2E7D32", "partial": "A5D6A7", "todo": "E69F00", "unanswered": "D9D9D9"}

@@ -174,8 +174,7 @@ class WizardApp(PaletteCommands, App[int]):
                         severity="warning", timeout=10)
 
     def _load(self, path: Path, *, writable: bool):
-        from planwizard.answers import load_plan
-        from planwizard.migration import migrate_file
+        from planwizard.answers import load_plan, migrate_file
 
         loaded = load_plan(path)
         if loaded.migrated_from is not None and writable:

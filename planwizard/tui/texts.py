@@ -6,12 +6,8 @@ Plain strings and small functions only: importing this loads no Textual.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from planwizard import labels
-
-if TYPE_CHECKING:
-    from planwizard.lock import LockInfo
 
 APP_TITLE = "planwizard"
 APP_SUBTITLE = "uitvoeringsplan beschermd wonen / beschermd thuis"
@@ -378,33 +374,6 @@ def problem_line(line: int, col: int, message: str) -> str:
     if line:
         return f"regel {line}: {message}"
     return message
-
-
-def _since(text: str) -> str:
-    try:
-        return dt.datetime.fromisoformat(text).strftime("%d-%m-%Y %H:%M")
-    except ValueError:
-        return text
-
-
-def err_locked(info: LockInfo | None, lock: str) -> str:
-    """Why a plan cannot be opened for editing: who holds it, and what to do."""
-    if info is None:
-        who = "een ander programma (eigenaar onbekend)"
-    else:
-        who = f"proces {info.pid} op computer '{info.host}'"
-        if info.user:
-            who += f" (gebruiker {info.user})"
-        if info.since:
-            who += f" sinds {_since(info.since)}"
-    return (
-        f"is al geopend in een andere wizard: {who}. Sluit die wizard eerst, of open het plan "
-        f"alleen lezen. Weet u zeker dat er geen wizard meer open is, verwijder dan {lock}."
-    )
-
-
-def err_lock_not_file(lock: str) -> str:
-    return f"vergrendelbestand {lock} is geen gewoon bestand (bijvoorbeeld een koppeling); verwijder het eerst"
 
 
 # ------------------------------------------------------------------ help
