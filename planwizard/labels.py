@@ -224,6 +224,23 @@ def err_ambiguous_gemeente(name: str, options: list[str]) -> str:
     return f"'{name}' past bij meer gemeenten: {', '.join(options)}; geef de volledige naam"
 
 
+def err_unknown_region(name: str, suggestions: list[str]) -> str:
+    hint = f"; bedoelt u {' of '.join(suggestions)}?" if suggestions else "; zie planwizard regions"
+    return f"onbekende regio '{name}'{hint}"
+
+
+def err_ambiguous_region(name: str, options: list[str]) -> str:
+    return f"'{name}' past bij meer regio's: {', '.join(options)}; geef meer van de naam"
+
+
+def err_bad_region_member(region: str, code: str) -> str:
+    return f"regio {region}: lid {code} staat dubbel of heeft een onbekende betrouwbaarheid"
+
+
+def msg_merged(old: str, current: str, year: int) -> str:
+    return f"{old} hoort sinds {year} bij {current}"
+
+
 # ------------------------------------------------------------------ command line
 MSG_VALID = "in orde"
 MSG_EXISTS = "bestaat al; kies een andere naam of verwijder het eerst"
@@ -314,10 +331,41 @@ def merged_from(old_id: str) -> str:
 ASK_REGION_INTRO = "De gemeentelijst kent de regio beschermd wonen van {name} niet."
 ASK_REGION = "Regio beschermd wonen (leeg laten = later invullen): "
 ASK_CENTRAL = "Centrumgemeente (leeg laten = later invullen): "
+ASK_ACCEPT = "Voorstel overnemen? [j/n]: "
 MSG_REGION_UNKNOWN = (
     "let op: regio en centrumgemeente zijn nog onbekend; vul ze in met --regio en "
     "--centrumgemeente, in de wizard of in het bestand (municipality: region, central_municipality)"
 )
+MSG_CENTRAL_UNKNOWN = (
+    "let op: de centrumgemeente is nog onbekend; vul die in met --centrumgemeente, in de wizard of in "
+    "het bestand (municipality: central_municipality)"
+)
+CONFIDENCE = {"high": "hoog", "medium": "middel", "low": "laag"}
+"""How sure the bundled list is of a gemeente's region, in one word."""
+CONFIDENCE_MEANING = {
+    "high": "ledenlijst van de regio of centrumgemeente",
+    "medium": "secundaire bron",
+    "low": "afgeleid, niet bevestigd door een ledenlijst",
+}
+
+
+def ask_suggestion(name: str, region: str, central: str, source: str) -> str:
+    return (f"De gemeentelijst plaatst {name} niet zeker in een regio beschermd wonen.\n"
+            f"Voorstel: {region}, centrumgemeente {central} ({CONFIDENCE_MEANING['low']}; bron: {source}).")
+
+
+def msg_region_from_list(region: str, central: str, confidence: str, source: str) -> str:
+    return (f"regio beschermd wonen: {region}, centrumgemeente {central} "
+            f"(uit de gemeentelijst, {CONFIDENCE_MEANING.get(confidence, confidence)}; bron: {source})")
+
+
+def msg_region_not_taken(name: str, region: str, central: str) -> str:
+    return (f"let op: de regio van {name} is niet zeker; voorstel: {region} (centrumgemeente {central}); "
+            "neem het over met --voorstel-overnemen, of geef --regio en --centrumgemeente")
+
+
+def msg_caution(note: str) -> str:
+    return f"let op: {note}"
 
 
 def msg_new_plan(name: str, checklist_id: str, version: str) -> str:

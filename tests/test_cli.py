@@ -49,14 +49,16 @@ def test_new_writes_a_valid_file_with_region_from_the_list(tmp_path):
 
 
 def test_new_with_unknown_region_says_so_and_accepts_options(tmp_path):
-    path = tmp_path / "bosch.yaml"
-    result = run_cli("new", str(path), "--gemeente", "Den Bosch")
+    path = tmp_path / "helder.yaml"
+    result = run_cli("new", str(path), "--gemeente", "den helder")
     assert result.returncode == 0
-    assert "regio en centrumgemeente zijn nog onbekend" in result.stdout
-    assert yaml.safe_load(path.read_text(encoding="utf-8"))["municipality"]["name"] == "'s-Hertogenbosch"
-    again = run_cli("new", str(tmp_path / "b2.yaml"), "--gemeente", "'s-hertogenbosch", "--regio", "Noordoost-Brabant",
-                    "--centrumgemeente", "'s-Hertogenbosch")
-    assert again.returncode == 0 and "onbekend" not in again.stdout
+    assert "regio en centrumgemeente zijn nog onbekend" in result.stderr
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["municipality"] == {"name": "Den Helder", "code": "GM0400"}
+    again = run_cli("new", str(tmp_path / "h2.yaml"), "--gemeente", "Den Helder", "--regio", "Kop van Noord-Holland",
+                    "--centrumgemeente", "Den Helder")
+    assert again.returncode == 0 and "onbekend" not in again.stdout + again.stderr
+    data = yaml.safe_load((tmp_path / "h2.yaml").read_text(encoding="utf-8"))["municipality"]
+    assert (data["region"], data["central_municipality"]) == ("Kop van Noord-Holland", "Den Helder")
 
 
 def test_new_suggests_close_names_and_never_overwrites(tmp_path):
