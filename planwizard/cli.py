@@ -24,6 +24,7 @@ COMMANDS = (
     "generate",
     "batch",
     "region",
+    "regions",
     "migrate",
     "template",
     "checklist",

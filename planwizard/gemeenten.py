@@ -124,7 +124,7 @@ class Registry:
         return [g for g in self.gemeenten if not g.region]
 
     def find_region(self, query: str) -> Region:
-        """The region meant by ``query`` (name, part of it, or its centrumgemeente), loosely matched."""
+        """The region meant by ``query`` (its name or part of it, its centrumgemeente, or a member)."""
         key = normalise(query)
         exact = [r for r in self.regions.values() if normalise(r.name) == key]
         if exact:
@@ -141,6 +141,9 @@ class Registry:
             return candidates[0]
         if candidates:
             raise PlanError.at("", labels.err_ambiguous_region(query, [r.name for r in candidates]))
+        member = self.by_key.get(key)
+        if member is not None and member.region:  # a member gemeente stands for its region
+            return self.regions[member.region]
         names = {normalise(r.name): r.name for r in self.regions.values()}
         close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
         raise PlanError.at("", labels.err_unknown_region(query, [names[c] for c in close]))

@@ -368,6 +368,36 @@ def msg_caution(note: str) -> str:
     return f"let op: {note}"
 
 
+# ------------------------------------------------------------------ regions (`planwizard regions`)
+REGIONS_TITLE = "Regio's beschermd wonen"
+REGIONS_LEGEND = (
+    "Betrouwbaarheid: hoog = ledenlijst van de regio of centrumgemeente; middel = secundaire bron; "
+    "laag = afgeleid, niet bevestigd (planwizard stelt de regio dan alleen voor)."
+)
+REGIONS_SOURCE = "bron"
+COL_CODE = "CBS-code"
+COL_CONFIDENCE = "Betrouwbaarheid"
+COL_SOURCE = "Bron"
+COL_KNOWN = "Wat bekend is"
+
+
+def regions_intro(regions: int, placed: int, total: int) -> str:
+    return (f"{regions} regio's beschermd wonen met {placed} van de {total} gemeenten, elk met de bron "
+            "die de gemeente in de regio plaatst.")
+
+
+def region_heading(name: str, central: str, members: int) -> str:
+    return f"{name} · centrumgemeente {central} · {members} gemeente{'n' if members != 1 else ''}"
+
+
+def region_summary(central: str, members: int) -> str:
+    return f"Centrumgemeente {central}; {members} gemeente{'n' if members != 1 else ''}."
+
+
+def regions_unplaced_heading(count: int) -> str:
+    return f"Niet ingedeeld ({count})"
+
+
 def msg_new_plan(name: str, checklist_id: str, version: str) -> str:
     return f"nieuw plan voor {name} geschreven (checklist {checklist_id} {version})"
 

@@ -14,6 +14,7 @@ from planwizard.answers import Loaded, load_plan
 from planwizard.errors import PlanError, Problem
 from planwizard.examples import load_library
 from planwizard.model import Checklist, Item
+from planwizard.region_list import md_cell
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def markdown(overview: Overview) -> str:
     out.append("|" + "---|" * (len(themes) + 2))
     for row in overview.rows:
         cells = [f"{cell(row.per_theme[t.id])} ({percent(row.per_theme[t.id])})" for t in themes]
-        name = _md(row.name) + (" ¹" if row.migrated_from else "")
+        name = md_cell(row.name) + (" ¹" if row.migrated_from else "")
         out.append("| " + " | ".join([name, *cells, f"{cell(row.overall)} ({percent(row.overall)})"]) + " |")
     if any(row.migrated_from for row in overview.rows):
         out += ["", labels.REGION_MIGRATED_NOTE]
@@ -153,8 +154,8 @@ def markdown(overview: Overview) -> str:
         out += [f"| {labels.COL_ITEM} | {labels.COL_THEME} | {labels.COL_COUNT} | {labels.COL_GEMEENTEN} |",
                 "|---|---|---|---|"]
         for point in overview.open_points:
-            out.append(f"| {_md(point.item.question)} | {_md(point.theme_title)} | {len(point.gemeenten)} | "
-                       f"{_md(', '.join(point.gemeenten))} |")
+            out.append(f"| {md_cell(point.item.question)} | {md_cell(point.theme_title)} | {len(point.gemeenten)} | "
+                       f"{md_cell(', '.join(point.gemeenten))} |")
     else:
         out.append(labels.REGION_NO_OPEN)
     out += ["", f"## {labels.REGION_TIMELINE}", ""]
@@ -162,23 +163,18 @@ def markdown(overview: Overview) -> str:
         out += [f"| {labels.COL_DUE} | {labels.COL_GEMEENTE} | {labels.COL_ACTION} | {labels.COL_OWNER} | "
                 f"{labels.COL_THEME} |", "|---|---|---|---|---|"]
         for e in overview.timeline:
-            out.append(f"| {due_text(e.due)} | {_md(e.gemeente)} | {_md(e.what)} | {_md(e.owner)} | {_md(e.theme_title)} |")
+            out.append(f"| {due_text(e.due)} | {md_cell(e.gemeente)} | {md_cell(e.what)} | {md_cell(e.owner)} | {md_cell(e.theme_title)} |")
     else:
         out.append(labels.REGION_NO_ACTIONS)
     out += ["", f"## {labels.REGION_EXAMPLES}", ""]
     if overview.examples:
         for _, title, names in overview.examples:
-            out.append(f"- **{_md(title)}**: {_md(', '.join(names))}")
+            out.append(f"- **{md_cell(title)}**: {md_cell(', '.join(names))}")
     else:
         out.append(labels.REGION_NO_EXAMPLES)
     if overview.failed:
         out += ["", f"## {labels.REGION_FAILED}", ""] + [f"- `{p}`" for p in overview.failed]
     return "\n".join(out) + "\n"
-
-
-def _md(text: str) -> str:
-    """Text for one Markdown table cell: one line, pipes escaped."""
-    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 def _csv_safe(text: str) -> str:

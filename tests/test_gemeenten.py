@@ -123,7 +123,7 @@ def test_a_former_gemeente_finds_the_one_it_merged_into(tmp_path):
     [("Parkstad", "Parkstad"), ("heerlen", "Parkstad"), ("utrecht", "Regio Utrecht (U16)"), ("U16", "Regio Utrecht (U16)"),
      ("den bosch", "Meierij en Bommelerwaard"), ("Den Haag", "Regio Den Haag"), ("vallei", "Valleiregio"),
      ("Enschede", "Twente (centrumregio Enschede)"), ("regio eindhoven", "Zuidoost-Brabant (regio Eindhoven)"),
-     ("Fryslan", "Fryslân"), ("noord-veluwe", "Noord-Veluwe")],
+     ("Fryslan", "Fryslân"), ("noord-veluwe", "Noord-Veluwe"), ("Simpelveld", "Parkstad"), ("weesp", "Amsterdam-Amstelland")],
 )
 def test_regions_are_found_by_part_of_their_name_or_their_centrumgemeente(query, region):
     assert registry().find_region(query).name == region
