@@ -75,10 +75,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def cautions(gemeente: Gemeente, reg: Registry) -> list[str]:
-    """What the list says to be careful about: the gemeente's own note, and for a suggestion the region's."""
+    """What the list says to be careful about: the gemeente's own note, or for a suggestion the region's."""
     notes = [gemeente.note] if gemeente.note else []
     region = reg.regions.get(gemeente.region)
-    if gemeente.region_suggested and region is not None and region.note:
+    if gemeente.region_suggested and not gemeente.note and region is not None and region.note:
         notes.append(region.note)
     return notes
 

@@ -165,12 +165,31 @@ ERR_NEW_EXISTS = "Dit bestand bestaat al; open het of kies een andere naam."
 ERR_NEW_TITLE = "Vul een titel in."
 
 
-def new_region_known(region: str, central: str) -> str:
-    return f"Regio {region}, centrumgemeente {central}."
+NEW_TAKE_SUGGESTION = "Voorstel overnemen"
+NEW_SUGGESTION_TAKEN = "(voorstel overgenomen)"
+
+
+def _region(region: str) -> str:
+    return region if "regio" in region.casefold() else f"regio {region}"
+
+
+def new_region_known(region: str, central: str, secondary: bool = False) -> str:
+    named = _region(region)
+    return f"{named[0].upper()}{named[1:]}, centrumgemeente {central}{' (uit een secundaire bron)' if secondary else ''}."
+
+
+def new_region_suggested(region: str, central: str) -> str:
+    return (f"Niet zeker: de gemeentelijst stelt {_region(region)} voor, centrumgemeente {central} "
+            f"(afgeleid, niet bevestigd). Neem het voorstel over of vul zelf in (of later).")
 
 
 def new_region_unknown(name: str) -> str:
     return f"De gemeentelijst kent de regio van {name} niet; vul regio en centrumgemeente in (of later)."
+
+
+def gemeente_match(name: str, region: str, province: str, suggested: bool) -> str:
+    """A gemeente in the type-ahead list, with its region (a question mark when not sure)."""
+    return f"{name}  ({region}{'?' if suggested else ''})" if region else f"{name}  ({province})"
 
 
 def proposed_file_name(gemeente_slug: str) -> str:

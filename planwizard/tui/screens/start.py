@@ -126,6 +126,7 @@ class NewPlanScreen(WizardScreen):
                                                              id="gemeente", compact=True, max_length=100))
             yield OptionList(id="matches")
             yield Static(texts.NEW_LOADING, id="gemeente-info", classes="hint")
+            yield Button(texts.NEW_TAKE_SUGGESTION, id="take-suggestion", compact=True)
             yield form_row(texts.NEW_REGION, FieldInput(id="region", compact=True, max_length=200))
             yield form_row(texts.NEW_CENTRAL, FieldInput(id="central", compact=True, max_length=200))
             yield form_row(texts.NEW_PLAN_TITLE, FieldInput(id="title", compact=True, max_length=500))
@@ -171,6 +172,8 @@ class NewPlanScreen(WizardScreen):
     def _gemeente_typed(self, event: Input.Changed) -> None:
         if self.chosen is not None and event.value != self.chosen.name:
             self.chosen = None
+            self.query_one("#take-suggestion", Button).display = False
+        self.query_one("#matches", OptionList).display = True
         self._search(event.value)
 
     def _search(self, query: str) -> None:
@@ -180,8 +183,8 @@ class NewPlanScreen(WizardScreen):
         options = self.query_one("#matches", OptionList)
         options.clear_options()
         for g in matches:
-            where = g.region or g.province
-            options.add_option(Option(Text(f"{g.name}  ({where})", no_wrap=True, overflow="ellipsis"), id=g.code))
+            line = texts.gemeente_match(g.name, g.region, g.province, g.region_suggested)
+            options.add_option(Option(Text(line, no_wrap=True, overflow="ellipsis"), id=g.code))
         if matches:
             options.highlighted = 0
         info = self.query_one("#gemeente-info", Static)
@@ -213,10 +216,11 @@ class NewPlanScreen(WizardScreen):
         gemeente = self.registry.find(code)
         self.chosen = gemeente
         defaults = new_plan(gemeente.name, today=self.app.today(), checklist=self.app.checklist()).info
+        certain = gemeente.region_certain
         values = {
             "gemeente": gemeente.name,
-            "region": gemeente.region,
-            "central": gemeente.central_municipality,
+            "region": gemeente.region if certain else "",
+            "central": gemeente.central_municipality if certain else "",
             "title": defaults.title,
             "organisation": defaults.organisation,
         }
@@ -226,19 +230,41 @@ class NewPlanScreen(WizardScreen):
                     self.query_one(f"#{key}", Input).value = value
             if self.fixed_path is None and "file" not in self.touched:
                 self.query_one("#file", Input).value = self._propose_file(gemeente.name)
-        info = self.query_one("#gemeente-info", Static)
+        # The matches have done their work; their room goes to what the list says about the region.
+        self.query_one("#matches", OptionList).display = False
         region_inputs = [self.query_one("#region", Input), self.query_one("#central", Input)]
-        if gemeente.region and gemeente.central_municipality:
-            info.update(texts.new_region_known(gemeente.region, gemeente.central_municipality))
-            for field in region_inputs:
-                field.placeholder = ""
+        for field in region_inputs:
+            field.placeholder = "" if certain else texts.NEW_UNKNOWN
+        take = self.query_one("#take-suggestion", Button)
+        take.display = gemeente.region_suggested
+        if certain:
+            message = texts.new_region_known(gemeente.region, gemeente.central_municipality,
+                                             gemeente.confidence == "medium")
             focus_now(self.query_one("#author", Input))
+        elif gemeente.region_suggested:
+            message = texts.new_region_suggested(gemeente.region, gemeente.central_municipality)
+            focus_now(take)
         else:
-            info.update(Text(texts.new_region_unknown(gemeente.name)))
-            for field in region_inputs:
-                field.placeholder = texts.NEW_UNKNOWN
+            message = texts.new_region_unknown(gemeente.name)
             focus_now(region_inputs[0])
+        if gemeente.note and gemeente.region:
+            message += "\n" + gemeente.note
+        self.query_one("#gemeente-info", Static).update(Text(message))
         self.query_one("#new-error", Static).update("")
+
+    @on(Button.Pressed, "#take-suggestion")
+    def _take_suggestion(self) -> None:
+        """The user confirms the region the list only suggests."""
+        if self.chosen is None:
+            return
+        with self.prevent(Input.Changed):
+            self.query_one("#region", Input).value = self.chosen.region
+            self.query_one("#central", Input).value = self.chosen.central_municipality
+        self.query_one("#take-suggestion", Button).display = False
+        self.query_one("#gemeente-info", Static).update(
+            Text(texts.new_region_known(self.chosen.region, self.chosen.central_municipality)
+                 + " " + texts.NEW_SUGGESTION_TAKEN))
+        focus_now(self.query_one("#author", Input))
 
     @staticmethod
     def _propose_file(name: str) -> str:
