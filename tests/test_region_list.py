@@ -39,7 +39,9 @@ def test_one_region_by_a_loose_name_shows_each_member_with_its_source():
     lines = venlo.stdout.splitlines()
     assert lines[0] == "Noord- en Midden-Limburg · centrumgemeente Venlo · 13 gemeenten"
     assert "Roermond (GM0957), laag" in lines
-    assert lines[lines.index("Roermond (GM0957), laag") + 1] == (
+    roermond = lines[lines.index("Roermond (GM0957), laag") + 1:lines.index("Venlo (GM0983), hoog")]
+    assert roermond[0].startswith("    Volgens een ZonMw-projectbeschrijving is Midden-Limburg")
+    assert roermond[-1] == (
         "    bron: https://5dok.net/document/y9613wld-b-adviesnota-advies-besluiten-onderwerp-beschermd-wonen-opvang.html")
 
 
