@@ -441,6 +441,29 @@ REGION_EXAMPLES = "Inspirerende voorbeelden in gebruik"
 REGION_NO_EXAMPLES = "Nog geen gemeente heeft een voorbeeld gekozen."
 REGION_FAILED = "Niet meegenomen"
 ERR_REGION_EMPTY = "geen antwoordbestanden om samen te vatten"
+REGION_NONE = "Regio onbekend"
+REGION_MISSING = "Gemeenten van de regio zonder plan"
+REGION_NO_MISSING = "Van elke gemeente van de regio is een plan meegenomen."
+REGION_MISSING_CAPTION = "Tabel: gemeenten van de regio waarvan nog geen plan is meegenomen"
+
+
+def region_name(region: str) -> str:
+    """'Parkstad' -> 'regio Parkstad'; a name that says 'regio' itself stays as it is."""
+    return region if "regio" in region.casefold() else f"regio {region}"
+
+
+def region_line(region: str, central: str) -> str:
+    named = region_name(region)
+    return named[0].upper() + named[1:] + (f" (centrumgemeente {central})" if central else "")
+
+
+def region_missing_note(region: str, missing: int, members: int) -> str:
+    return (f"Van {missing} van de {members} gemeenten van {region_name(region)} (volgens de gemeentelijst van planwizard) "
+            "is nog geen plan meegenomen. Bij een lage betrouwbaarheid is niet zeker dat de gemeente bij de regio hoort.")
+
+
+def region_skipped(name: str, region: str, chosen: str) -> str:
+    return f"overgeslagen: {name} hoort bij {region or 'een onbekende regio'}, niet bij {chosen}"
 COL_GEMEENTE = "Gemeente"
 COL_GEMEENTEN = "Gemeenten"
 COL_TOTAL = "Totaal"
@@ -452,10 +475,11 @@ COL_ACTION = "Actie"
 COL_OWNER = "Eigenaar"
 
 
-def region_intro(count: int, checklist: object) -> str:
+def region_intro(count: int, checklist: object, region: str = "") -> str:
     version = getattr(checklist, "version", "")
+    of_region = f" van {region_name(region)}" if region else ""
     return (
-        f"Dit overzicht vat de lokale uitvoeringsplannen van {count} gemeente{'n' if count != 1 else ''} "
+        f"Dit overzicht vat de lokale uitvoeringsplannen van {count} gemeente{'n' if count != 1 else ''}{of_region} "
         f"samen (checklist versie {version}): hoe ver elke gemeente per thema is, welke punten in veel "
         f"gemeenten nog open staan, alle geplande acties op datum en de voorbeelden die gemeenten volgen."
     )
@@ -744,8 +768,8 @@ COL_DONE_OF = "Geregeld in de regio"
 COL_EXAMPLE = "Voorbeeld"
 
 
-def region_subtitle(names: list[str], made: str) -> str:
-    return f"{', '.join(names)} · stand van {made}"
+def region_subtitle(names: list[str], made: str, region: str = "") -> str:
+    return f"{region + ' · ' if region else ''}{', '.join(names)} · stand van {made}"
 
 
 def done_of(done: int, relevant: int) -> str:

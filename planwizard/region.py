@@ -13,7 +13,8 @@ from planwizard import labels, readiness
 from planwizard.answers import Loaded, load_plan
 from planwizard.errors import PlanError, Problem
 from planwizard.examples import load_library
-from planwizard.model import Checklist, Item
+from planwizard.gemeenten import Gemeente, Registry, normalise, registry
+from planwizard.model import Checklist, Item, Plan
 from planwizard.region_list import md_cell
 
 
@@ -27,6 +28,8 @@ class Row:
     per_theme: dict[str, readiness.Tally]
     overall: readiness.Tally
     migrated_from: str | None = None
+    region: str = ""
+    """The plan's region beschermd wonen (bundled spelling when it names a known one); empty: unknown."""
 
 
 @dataclass(frozen=True)
@@ -60,15 +63,65 @@ class Overview:
     examples: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
     """(example id, title, gemeenten using it), most used first."""
     failed: list[Problem] = field(default_factory=list)
+    region: str = ""
+    """The region chosen with --regio (empty: every plan given)."""
+    central: str = ""
+    """Its centrumgemeente, when the bundled list knows the region."""
+    missing: list[Gemeente] | None = None
+    """Members of the chosen region without a plan among the sources; None when the members are unknown."""
+    skipped: list[Problem] = field(default_factory=list)
+    """Plans left out because they belong to another region (warnings, not failures)."""
 
     @property
     def shared_threshold(self) -> int:
         """Open in at least this many gemeenten to count as shared (half, at least 1)."""
         return max(1, math.ceil(len(self.rows) / 2))
 
+    def groups(self) -> list[tuple[str, list[Row]]]:
+        """The rows per region, regions by name, plans without a known region last."""
+        by_region: dict[str, list[Row]] = {}
+        for row in self.rows:
+            by_region.setdefault(row.region, []).append(row)
+        return sorted(by_region.items(), key=lambda group: (not group[0], group[0].casefold()))
 
-def build(sources: list[Path]) -> Overview:
-    """Load every source (migrating older versions in memory) and summarise them."""
+
+def plan_region(plan: Plan, reg: Registry) -> str:
+    """The plan's region: as the plan names it (in the bundled spelling when it names a known
+    region), else the bundled region of its gemeente when the list is sure of it; else empty."""
+    stated = " ".join(plan.municipality.region.split())
+    if stated:
+        named = reg.named_region(stated)
+        return named.name if named is not None else stated
+    gemeente = reg.by_key.get(plan.municipality.code.lower()) or reg.by_key.get(normalise(plan.municipality.name))
+    return gemeente.region if gemeente is not None and gemeente.region_certain else ""
+
+
+def _select(loaded: list[Loaded], regio: str, reg: Registry, overview: Overview) -> list[Loaded]:
+    """The plans of region ``regio``; the others become warnings, the members without a plan are noted."""
+    regions = {id(entry): plan_region(entry.plan, reg) for entry in loaded}
+    try:
+        bundled = reg.find_region(regio)
+        overview.region, overview.central = bundled.name, bundled.central_municipality
+    except PlanError as exc:  # a region the list does not know is still found in the plans themselves
+        stated = {normalise(name): name for name in regions.values() if name}
+        if normalise(regio) not in stated:
+            raise PlanError([Problem("--regio", p.message) for p in exc.problems]) from exc
+        bundled, overview.region = None, stated[normalise(regio)]
+    chosen = [entry for entry in loaded if regions[id(entry)] == overview.region]
+    for entry in loaded:
+        if regions[id(entry)] != overview.region:
+            overview.skipped.append(Problem(entry.path, labels.region_skipped(
+                entry.plan.municipality.name, regions[id(entry)], overview.region)))
+    if bundled is not None:
+        have = {entry.plan.municipality.code.lower() for entry in loaded} | {
+            normalise(entry.plan.municipality.name) for entry in loaded}
+        overview.missing = [g for g in bundled.members if g.code.lower() not in have and normalise(g.name) not in have]
+    return chosen
+
+
+def build(sources: list[Path], regio: str | None = None) -> Overview:
+    """Load every source (migrating older versions in memory) and summarise them; with ``regio``
+    only the plans of that region, noting its members that have no plan yet."""
     loaded: list[Loaded] = []
     failed: list[Problem] = []
     for source in sources:
@@ -80,6 +133,9 @@ def build(sources: list[Path]) -> Overview:
         raise PlanError(failed or [Problem("", labels.ERR_REGION_EMPTY)])
     checklist = loaded[0].checklist
     overview = Overview(checklist, failed=failed)
+    reg = registry()
+    if regio:
+        loaded = _select(loaded, regio, reg, overview)
     titles = {t.id: t.title for t in checklist.themes}
     library = load_library()
     open_by_item: dict[str, list[str]] = {}
@@ -93,7 +149,7 @@ def build(sources: list[Path]) -> Overview:
         name = plan.municipality.name
         overview.rows.append(
             Row(name, plan.municipality.code, entry.path, readiness.by_theme(plan, checklist),
-                readiness.overall(plan, checklist), entry.migrated_from)
+                readiness.overall(plan, checklist), entry.migrated_from, plan_region(plan, reg))
         )
         for item in checklist.items.values():
             if readiness.state(plan, item) in readiness.OPEN_STATES:
@@ -139,16 +195,35 @@ def due_text(due: dt.date | None) -> str:
 def markdown(overview: Overview) -> str:
     """The overview as a Markdown document."""
     themes = overview.checklist.themes
-    out = [f"# {labels.REGION_TITLE}", "", labels.region_intro(len(overview.rows), overview.checklist), ""]
+    out = [f"# {labels.REGION_TITLE}", ""]
+    if overview.region:
+        out += [f"**{md_cell(labels.region_line(overview.region, overview.central))}**", ""]
+    out += [labels.region_intro(len(overview.rows), overview.checklist, overview.region), ""]
     out += [f"## {labels.REGION_MATRIX}", "", labels.REGION_MATRIX_NOTE, ""]
-    out.append("| " + " | ".join([labels.COL_GEMEENTE, *[t.title for t in themes], labels.COL_TOTAL]) + " |")
-    out.append("|" + "---|" * (len(themes) + 2))
-    for row in overview.rows:
-        cells = [f"{cell(row.per_theme[t.id])} ({percent(row.per_theme[t.id])})" for t in themes]
-        name = md_cell(row.name) + (" ¹" if row.migrated_from else "")
-        out.append("| " + " | ".join([name, *cells, f"{cell(row.overall)} ({percent(row.overall)})"]) + " |")
+    groups = overview.groups()
+    for region, rows in groups:
+        if len(groups) > 1:
+            out += [f"### {md_cell(region or labels.REGION_NONE)}", ""]
+        out.append("| " + " | ".join([labels.COL_GEMEENTE, *[t.title for t in themes], labels.COL_TOTAL]) + " |")
+        out.append("|" + "---|" * (len(themes) + 2))
+        for row in rows:
+            cells = [f"{cell(row.per_theme[t.id])} ({percent(row.per_theme[t.id])})" for t in themes]
+            name = md_cell(row.name) + (" ¹" if row.migrated_from else "")
+            out.append("| " + " | ".join([name, *cells, f"{cell(row.overall)} ({percent(row.overall)})"]) + " |")
+        out.append("")
     if any(row.migrated_from for row in overview.rows):
-        out += ["", labels.REGION_MIGRATED_NOTE]
+        out += [labels.REGION_MIGRATED_NOTE, ""]
+    if overview.missing is not None:
+        out += [f"## {labels.REGION_MISSING}", ""]
+        if overview.missing:
+            members = len(overview.missing) + len(overview.rows)
+            out += [labels.region_missing_note(overview.region, len(overview.missing), members), "",
+                    f"| {labels.COL_GEMEENTE} | {labels.COL_CODE} | {labels.COL_CONFIDENCE} |", "|---|---|---|"]
+            out += [f"| {md_cell(g.name)} | {g.code} | {labels.CONFIDENCE[g.confidence]} |" for g in overview.missing]
+        else:
+            out.append(labels.REGION_NO_MISSING)
+        out.append("")
+    out = out[:-1]
     out += ["", f"## {labels.REGION_OPEN}", "", labels.region_open_note(overview.shared_threshold), ""]
     if overview.open_points:
         out += [f"| {labels.COL_ITEM} | {labels.COL_THEME} | {labels.COL_COUNT} | {labels.COL_GEMEENTEN} |",
@@ -182,13 +257,28 @@ def _csv_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
+CSV_REGION_COLUMNS = ("bw_regio", "plan_aanwezig", "bw_regio_betrouwbaarheid")
+"""Last columns of the CSV; an underscore keeps them apart from theme ids (which have none)."""
+CSV_PLAN = {True: "ja", False: "nee"}
+"""``plan_aanwezig``: whether the row is a plan, or a member of the chosen region without one."""
+
+
 def csv_text(overview: Overview) -> str:
-    """The readiness matrix as CSV: one row per gemeente, done/applicable per theme."""
+    """The readiness matrix as CSV: one row per gemeente, done/applicable per theme; with a chosen
+    region also a row per member without a plan (plan = nee, the figures empty)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     themes = overview.checklist.themes
-    writer.writerow(["gemeente", "code", *[t.id for t in themes], "totaal", "percentage_geregeld", "bestand"])
-    for row in overview.rows:
+    writer.writerow(["gemeente", "code", *[t.id for t in themes], "totaal", "percentage_geregeld", "bestand",
+                     *CSV_REGION_COLUMNS])
+    reg = registry()
+    for row in sorted(overview.rows, key=lambda r: (not r.region, r.region.casefold(), r.name.casefold())):
+        member = reg.by_key.get(row.code.lower()) or reg.by_key.get(normalise(row.name))
+        confidence = member.confidence if member is not None and member.region == row.region else ""
         writer.writerow([_csv_safe(row.name), row.code, *[cell(row.per_theme[t.id]) for t in themes],
-                         cell(row.overall), round(row.overall.share_done * 100), _csv_safe(row.source)])
+                         cell(row.overall), round(row.overall.share_done * 100), _csv_safe(row.source),
+                         _csv_safe(row.region), CSV_PLAN[True], labels.CONFIDENCE.get(confidence, "")])
+    for gemeente in overview.missing or []:
+        writer.writerow([_csv_safe(gemeente.name), gemeente.code, *["" for _ in themes], "", "", "",
+                         _csv_safe(overview.region), CSV_PLAN[False], labels.CONFIDENCE[gemeente.confidence]])
     return buffer.getvalue()

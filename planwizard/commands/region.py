@@ -14,7 +14,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "region",
         help="maak een regionaal overzicht van meerdere plannen",
         description="Maak een overzicht van de plannen van de gemeenten van een regio: stand per "
-        "thema, gedeelde open punten, alle acties op datum en de gekozen voorbeelden.",
+        "thema, gedeelde open punten, alle acties op datum en de gekozen voorbeelden. Plannen van "
+        "verschillende regio's staan per regio; met --regio alleen die regio, met de gemeenten die nog "
+        "geen plan hebben.",
     )
     add_common(parser)
     parser.add_argument("sources", nargs="+", metavar="BESTAND-of-MAP", help="antwoordbestanden of mappen daarmee")
@@ -22,6 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="uitvoerbestand (- voor het scherm bij markdown en csv)")
     parser.add_argument("--format", choices=("docx", "markdown", "csv"), help="standaard: volgens de extensie, anders docx")
     parser.add_argument("--template", type=Path, metavar="MAP", help="huisstijlsjabloon voor docx")
+    parser.add_argument("--regio", metavar="NAAM",
+                        help="alleen de plannen van deze regio (losse naam, of de centrumgemeente); het overzicht "
+                        "noemt ook de gemeenten van de regio die nog geen plan hebben")
     parser.set_defaults(handler=run)
 
 
@@ -43,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         raise PlanError.at("-o", labels.ERR_DOCX_TO_SCREEN)
     if not to_screen:
         check_target(args.output)
-    overview = region.build(expand_or_fail(args.sources))
+    overview = region.build(expand_or_fail(args.sources), args.regio)
     if fmt == "docx":
         from planwizard.render.region_doc import build_overview
 
@@ -55,6 +60,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         atomic_write(args.output, data)
         print(args.output)
-    for problem in overview.failed:
+    for problem in overview.skipped + overview.failed:
         print(problem, file=sys.stderr)
     return 1 if overview.failed else 0

@@ -21,8 +21,10 @@ def build_overview(overview: Overview, template_dir: Path | None = None, *, now:
     themes = overview.checklist.themes
     writer.p("title", labels.REGION_TITLE)
     made = (now or dt.datetime.now()).date()
-    writer.p("subtitle", labels.region_subtitle([row.name for row in overview.rows], long_date(made)))
-    writer.p("body", labels.region_intro(len(overview.rows), overview.checklist))
+    writer.p("subtitle", labels.region_subtitle([row.name for row in overview.rows], long_date(made),
+                                                 labels.region_line(overview.region, overview.central)
+                                                 if overview.region else ""))
+    writer.p("body", labels.region_intro(len(overview.rows), overview.checklist, overview.region))
 
     writer.heading(1, labels.REGION_MATRIX)
     writer.p("body", labels.REGION_MATRIX_NOTE + " " + labels.REGION_MATRIX_NUMBERS)
@@ -31,9 +33,13 @@ def build_overview(overview: Overview, template_dir: Path | None = None, *, now:
     theme_share = (1 - name_share - 0.1) / len(themes)
     columns = [Column(labels.COL_GEMEENTE, name_share),
                *[Column(n, theme_share, "center") for n in numbers], Column(labels.COL_TOTAL, 0.1, "center")]
-    rows = [[row.name + (" ¹" if row.migrated_from else ""),
-             *[percent(row.per_theme[t.id]) for t in themes], percent(row.overall)] for row in overview.rows]
-    tables.table(writer, columns, rows, caption=labels.REGION_MATRIX_CAPTION)
+    groups = overview.groups()
+    for region, group in groups:
+        if len(groups) > 1:
+            writer.heading(2, region or labels.REGION_NONE)
+        rows = [[row.name + (" ¹" if row.migrated_from else ""),
+                 *[percent(row.per_theme[t.id]) for t in themes], percent(row.overall)] for row in group]
+        tables.table(writer, columns, rows, caption=labels.REGION_MATRIX_CAPTION)
     if any(row.migrated_from for row in overview.rows):
         writer.p("meta", labels.REGION_MIGRATED_NOTE)
     tables.table(
@@ -42,6 +48,9 @@ def build_overview(overview: Overview, template_dir: Path | None = None, *, now:
         [[number, theme.title, _region_total(overview, theme.id)] for number, theme in zip(numbers, themes)],
         caption=labels.REGION_THEMES_CAPTION,
     )
+
+    if overview.missing is not None:
+        _missing(writer, overview)
 
     writer.heading(1, labels.REGION_OPEN)
     writer.p("body", labels.region_open_note(overview.shared_threshold))
@@ -86,9 +95,25 @@ def build_overview(overview: Overview, template_dir: Path | None = None, *, now:
             writer.p("body", str(problem))
     return finish(writer, Properties(
         title=labels.REGION_TITLE, subject=labels.REGION_SUBJECT, author=labels.DOC_CREATOR_TOOL,
-        description=labels.region_intro(len(overview.rows), overview.checklist), status=labels.DOC_CONCEPT,
+        description=labels.region_intro(len(overview.rows), overview.checklist, overview.region), status=labels.DOC_CONCEPT,
         custom={"Gemeente": labels.REGION_SUBJECT, "Versie": labels.DOC_CONCEPT.lower()},
     ), now)
+
+
+def _missing(writer: Writer, overview: Overview) -> None:
+    """The members of the chosen region that have no plan in the overview yet."""
+    writer.heading(1, labels.REGION_MISSING)
+    if not overview.missing:
+        writer.p("body", labels.REGION_NO_MISSING)
+        return
+    members = len(overview.missing) + len(overview.rows)
+    writer.p("body", labels.region_missing_note(overview.region, len(overview.missing), members))
+    tables.table(
+        writer,
+        [Column(labels.COL_GEMEENTE, 0.5), Column(labels.COL_CODE, 0.25), Column(labels.COL_CONFIDENCE, 0.25)],
+        [[g.name, g.code, labels.CONFIDENCE[g.confidence]] for g in overview.missing],
+        caption=labels.REGION_MISSING_CAPTION,
+    )
 
 
 def _region_total(overview: Overview, theme_id: str) -> str:

@@ -169,17 +169,13 @@ NEW_TAKE_SUGGESTION = "Voorstel overnemen"
 NEW_SUGGESTION_TAKEN = "(voorstel overgenomen)"
 
 
-def _region(region: str) -> str:
-    return region if "regio" in region.casefold() else f"regio {region}"
-
-
 def new_region_known(region: str, central: str, secondary: bool = False) -> str:
-    named = _region(region)
+    named = labels.region_name(region)
     return f"{named[0].upper()}{named[1:]}, centrumgemeente {central}{' (uit een secundaire bron)' if secondary else ''}."
 
 
 def new_region_suggested(region: str, central: str) -> str:
-    return (f"Niet zeker: de gemeentelijst stelt {_region(region)} voor, centrumgemeente {central} "
+    return (f"Niet zeker: de gemeentelijst stelt {labels.region_name(region)} voor, centrumgemeente {central} "
             f"(afgeleid, niet bevestigd). Neem het voorstel over of vul zelf in (of later).")
 
 
