@@ -164,12 +164,18 @@ class Registry:
             names += [alias for alias, g in self.by_key.items() if g is central and not alias.startswith("gm")]
         return {word for name in names for word in normalise(name).split()}
 
-    def bundled_region(self, name: str, code: str = "") -> Region | None:
-        """The region the bundled list gives the gemeente with this code (or name), if any."""
-        gemeente = self.by_key.get(code.lower()) if code else None
-        if gemeente is None:
-            gemeente = self.by_key.get(normalise(name))
-        return self.regions.get(gemeente.region) if gemeente is not None and gemeente.region else None
+    def gemeente_of(self, name: str, code: str = "") -> Gemeente | None:
+        """The gemeente with this CBS code, else with this name; None when the list has neither."""
+        return (self.by_key.get(code.lower()) if code else None) or self.by_key.get(normalise(name))
+
+    def listed_region(self, name: str, code: str, region: str, central: str) -> Gemeente | None:
+        """The gemeente when a plan's region and centrumgemeente are the ones this list gives it
+        (so the list, with its source, is where they came from); else None."""
+        gemeente = self.gemeente_of(name, code)
+        if gemeente is None or not gemeente.region:
+            return None
+        same = normalise(region) == normalise(gemeente.region)
+        return gemeente if same and normalise(central) == normalise(gemeente.central_municipality) else None
 
 
 def normalise(name: str) -> str:

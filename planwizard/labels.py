@@ -660,6 +660,14 @@ def doc_worked_out(number: str) -> str:
     return f"uitgewerkt in paragraaf {number}" if number else "uitgewerkt in het plan"
 
 DOC_SOURCES_INTRO = "De bronnen waarop de checklist steunt, met een koppeling naar de vindplaats."
+DOC_REGION_SOURCE_KEY = "Regio"
+
+
+def doc_region_source(name: str, region: str, central: str, confidence: str) -> str:
+    taken = "; als voorstel overgenomen" if confidence == "low" else ""
+    return (f"Dat {name} hoort bij {region_name(region)} met centrumgemeente {central}, komt uit de gemeentelijst "
+            f"van planwizard (betrouwbaarheid {CONFIDENCE.get(confidence, confidence)}: "
+            f"{CONFIDENCE_MEANING.get(confidence, '')}{taken}). Bron:")
 DOC_RETIRED_INTRO = (
     "Deze antwoorden horen bij punten die in een nieuwere versie van de checklist zijn vervallen. Ze zijn bewaard "
     "zodat er niets verloren gaat; verwerk ze waar nodig in de hoofdstukken hierboven."

@@ -92,7 +92,7 @@ def plan_region(plan: Plan, reg: Registry) -> str:
     if stated:
         named = reg.named_region(stated)
         return named.name if named is not None else stated
-    gemeente = reg.by_key.get(plan.municipality.code.lower()) or reg.by_key.get(normalise(plan.municipality.name))
+    gemeente = reg.gemeente_of(plan.municipality.name, plan.municipality.code)
     return gemeente.region if gemeente is not None and gemeente.region_certain else ""
 
 
@@ -273,7 +273,7 @@ def csv_text(overview: Overview) -> str:
                      *CSV_REGION_COLUMNS])
     reg = registry()
     for row in sorted(overview.rows, key=lambda r: (not r.region, r.region.casefold(), r.name.casefold())):
-        member = reg.by_key.get(row.code.lower()) or reg.by_key.get(normalise(row.name))
+        member = reg.gemeente_of(row.name, row.code)
         confidence = member.confidence if member is not None and member.region == row.region else ""
         writer.writerow([_csv_safe(row.name), row.code, *[cell(row.per_theme[t.id]) for t in themes],
                          cell(row.overall), round(row.overall.share_done * 100), _csv_safe(row.source),

@@ -3,7 +3,8 @@
 The checklist and sources appendices are the same for every plan drawn with the same
 template and checklist, so they are built once per process and copied into each
 document (a batch of 342 plans builds them once). Nothing plan-specific is in them
-except links to where each item is worked out, which are part of the cache key.
+except links to where each item is worked out, which are part of the cache key; the
+source of the plan's region is added after the copy.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ def appendices(draft: Draft) -> None:
     writer.body.extend(body.__copy__())  # one deep copy in C, then its children move over
     writer.hyperlinks.update(hyperlinks)
     writer.toc.extend(toc)
+    region_source(draft)
     retired_appendix(draft)
 
 
@@ -116,6 +118,23 @@ def sources_appendix(draft: Draft) -> None:
             writer.runs(p, " ")
             writer.link(p, source.url, source.url)
         writer.bookmark(p, source_anchor(key))
+
+
+def region_source(draft: Draft) -> None:
+    """At the end of the sources: where the plan's region comes from, when it is the one the bundled
+    gemeenten list gives (plan-specific, never cached)."""
+    from planwizard.gemeenten import registry
+
+    m = draft.plan.municipality
+    gemeente = registry().listed_region(m.name, m.code, m.region, m.central_municipality)
+    if gemeente is None:
+        return
+    writer = draft.writer
+    p = writer.p("body")
+    writer.runs(p, f"[{labels.DOC_REGION_SOURCE_KEY}] ", bold=True)
+    writer.runs(p, labels.doc_region_source(gemeente.name, gemeente.region, gemeente.central_municipality,
+                                            gemeente.confidence) + " ")
+    writer.link(p, gemeente.source, gemeente.source)
 
 
 def retired_appendix(draft: Draft) -> None:
