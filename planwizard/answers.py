@@ -33,7 +33,7 @@ from planwizard.yamlio import Doc, Path_, dump, load_file, load_text, read_text
 TOP_KEYS = ("format", "checklist", "municipality", "plan", "answers", "own_examples", "retired_answers")
 MUNICIPALITY_KEYS = ("name", "code", "region", "central_municipality")
 PLAN_KEYS = ("title", "period", "author", "organisation", "date", "version")
-ANSWER_KEYS = ("status", "notes", "actions", "examples")
+ANSWER_KEYS = ("status", "as_of", "source", "notes", "actions", "examples")
 ACTION_KEYS = ("what", "owner", "due")
 RETIRED_KEYS = ("version", "reason", *ANSWER_KEYS)
 CODE = re.compile(r"^GM\d{4}$")
@@ -97,7 +97,7 @@ def check_doc(doc: Doc, *, library: dict[str, Example] | None = None, folder: Pa
     loaded = Loaded(doc.path, plan, current, reader.problems.warnings)
     if written_for.version != current.version:
         chain = checklists.migration_chain(written_for.id, written_for.version, folder) or []
-        loaded.migration_report = migrate(plan, chain)
+        loaded.migration_report = migrate(plan, chain, written_for)
         loaded.migrated_from = written_for.version
         loaded.warnings.append(
             Problem(doc.path, labels.warn_old_version(written_for.version, current.version),
@@ -222,6 +222,8 @@ def _read_answer(reader: Reader, value: Any, here: Path_, example_ids: set[str])
         notes=reader.text(data, here, "notes"),
         actions=actions,
         examples=list(dict.fromkeys(examples)),
+        as_of=reader.date(data, here, "as_of"),
+        source=reader.text(data, here, "source", one_line=True),
     )
 
 
@@ -325,6 +327,8 @@ def _answer_data(answer: Answer) -> dict[str, Any]:
     return _compact(
         {
             "status": answer.status,
+            "as_of": answer.as_of,
+            "source": answer.source,
             "notes": answer.notes,
             "actions": [_compact({"what": a.what, "owner": a.owner, "due": a.due}, keep=("what",)) for a in answer.actions],
             "examples": list(answer.examples),

@@ -20,10 +20,11 @@ from planwizard.schema import Reader
 from planwizard.yamlio import Path_, load_file
 
 DEFAULT_ID = "vng-beschermd-thuis"
-TOP_KEYS = ("id", "version", "title", "source", "sources", "themes", "changes")
+TOP_KEYS = ("id", "version", "title", "knowledge_date", "source", "sources", "themes", "changes")
 THEME_KEYS = ("id", "title", "intro", "items")
-ITEM_KEYS = ("id", "kind", "level", "question", "guidance", "sources", "examples", "when")
-CHANGE_KEYS = ("previous", "renamed", "merged", "split", "removed", "added")
+ITEM_KEYS = ("id", "kind", "level", "dated", "question", "guidance", "note", "sources", "examples", "when")
+CHANGE_KEYS = ("previous", "renamed", "merged", "split", "removed", "added", "reworded")
+KNOWLEDGE_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 THEME_ID = re.compile(rf"^{_SLUG}$")
 ITEM_ID = re.compile(rf"^({_SLUG})\.{_SLUG}$")
@@ -65,6 +66,10 @@ def _read(reader: Reader, data: Any, example_ids: frozenset[str]) -> Checklist |
         reader.error(("themes",), labels.ERR_NO_THEMES)
     item_ids = frozenset(seen_items)
     changes = _read_changes(reader, top.get("changes"), item_ids)
+    knowledge = reader.text(top, (), "knowledge_date", one_line=True)
+    if knowledge and not KNOWLEDGE_DATE.match(knowledge):
+        reader.error(("knowledge_date",), labels.err_knowledge_date(knowledge))
+        knowledge = ""
     return Checklist(
         id=reader.identifier(top, (), "id"),
         version=reader.text(top, (), "version", required=True, one_line=True),
@@ -73,6 +78,7 @@ def _read(reader: Reader, data: Any, example_ids: frozenset[str]) -> Checklist |
         themes=tuple(themes),
         sources=sources,
         changes=changes,
+        knowledge_date=knowledge,
     )
 
 
@@ -151,6 +157,10 @@ def _read_item(
         if example not in example_ids:
             reader.error((*here, "examples", index), labels.err_unknown_example(example))
     when = _read_when(reader, data.get("when"), (*here, "when"), item_id, seen)
+    dated = data.get("dated", False)
+    if not isinstance(dated, bool):
+        reader.error((*here, "dated"), labels.err_expected("true of false", dated))
+        dated = False
     seen.setdefault(item_id, reader.doc.mark((*here, "id"))[0])
     return Item(
         id=item_id,
@@ -162,6 +172,8 @@ def _read_item(
         examples=tuple(examples),
         when=when,
         level=reader.choice(data, here, "level", LEVELS),
+        dated=dated,
+        note=reader.text(data, here, "note"),
     )
 
 
@@ -227,7 +239,10 @@ def _read_changes(reader: Reader, value: Any, item_ids: frozenset[str]) -> Chang
         path = (*here, "merged", new)
         olds_list = reader.id_list(merged_table, (*here, "merged"), new)
         new_ids([new], path)
-        old_ids(olds_list, path)
+        # The item merged into may be one of the merged items: it keeps its id and absorbs the others.
+        old_ids([old for old in olds_list if old != new], path)
+        if len(set(olds_list) - {new}) < 1:
+            reader.error(path, labels.ERR_MERGE_NOTHING)
         merged[new] = tuple(olds_list)
     split: dict[str, tuple[str, ...]] = {}
     split_table = table("split")
@@ -241,6 +256,8 @@ def _read_changes(reader: Reader, value: Any, item_ids: frozenset[str]) -> Chang
     old_ids(removed, (*here, "removed"))
     added = reader.id_list(data, here, "added")
     new_ids(added, (*here, "added"))
+    reworded = reader.id_list(data, here, "reworded")
+    new_ids(reworded, (*here, "reworded"))
     return Changes(
         previous=reader.text(data, here, "previous", required=True, one_line=True),
         renamed=renamed,
@@ -248,6 +265,7 @@ def _read_changes(reader: Reader, value: Any, item_ids: frozenset[str]) -> Chang
         split=split,
         removed=tuple(removed),
         added=tuple(added),
+        reworded=tuple(reworded),
     )
 
 

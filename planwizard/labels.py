@@ -284,6 +284,13 @@ def err_change_target(ident: str) -> str:
     return f"'{ident}' is geen punt van deze checklistversie"
 
 
+def err_knowledge_date(value: str) -> str:
+    return f"kennisstand '{value}' moet de vorm JJJJ-MM hebben, bijvoorbeeld 2026-01"
+
+
+ERR_MERGE_NOTHING = "een samenvoeging noemt minstens één ander punt dan het punt zelf"
+
+
 def err_change_source(ident: str) -> str:
     return f"'{ident}' bestaat nog in deze versie en kan dus niet hernoemd, samengevoegd of verwijderd zijn"
 
@@ -325,8 +332,19 @@ def retired_reason(version: str) -> str:
     return f"punt vervallen in checklistversie {version}"
 
 
-def merged_from(old_id: str) -> str:
-    return f"Uit '{old_id}':"
+def merged_from(old_id: str, question: str = "", status: str = "") -> str:
+    """The line above a merged text: where it came from (and its old status when statuses differed)."""
+    where = f"Eerder beantwoord bij de vraag '{' '.join(question.split())}' ({old_id})" if question else f"Uit '{old_id}'"
+    return f"{where}{f', status toen: {status}' if status else ''}:"
+
+
+def migrated_status_conflict(item: str, statuses: list[str], chosen: str) -> str:
+    return (f"{item}: samengevoegde antwoorden hadden verschillende status ({', '.join(statuses)}); "
+            f"status '{chosen}' gekozen (de meest open), controleer dit")
+
+
+def migrated_reworded(item: str) -> str:
+    return f"{item}: de vraag is herschreven; controleer of het antwoord er nog bij past"
 
 ASK_REGION_INTRO = "De gemeentelijst kent de regio beschermd wonen van {name} niet."
 ASK_REGION = "Regio beschermd wonen (leeg laten = later invullen): "

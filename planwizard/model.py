@@ -49,6 +49,10 @@ class Item:
     examples: tuple[str, ...] = ()
     when: Condition | None = None
     level: str | None = None
+    dated: bool = False
+    """The answer asks for a reference date (peildatum) and a source, e.g. the national status."""
+    note: str = ""
+    """For whoever maintains the checklist; never shown in the wizard or the draft."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class Changes:
     split: dict[str, tuple[str, ...]] = field(default_factory=dict)
     removed: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
+    reworded: tuple[str, ...] = ()
+    """Items whose question changed enough that an old answer deserves a second look."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,8 @@ class Checklist:
     themes: tuple[Theme, ...]
     sources: dict[str, Source] = field(default_factory=dict)
     changes: Changes | None = None
+    knowledge_date: str = ""
+    """``JJJJ-MM``: the month up to which the checklist's facts were checked (its kennisstand)."""
 
     @property
     def items(self) -> dict[str, Item]:
@@ -152,9 +160,14 @@ class Answer:
     notes: str = ""
     actions: list[Action] = field(default_factory=list)
     examples: list[str] = field(default_factory=list)
+    as_of: dt.date | None = None
+    """Peildatum: the date the answer describes (items that ask for it, e.g. the national status)."""
+    source: str = ""
+    """Where the answer's facts come from (a document, a web address)."""
 
     def is_empty(self) -> bool:
-        return self.status is None and not self.notes and not self.actions and not self.examples
+        return (self.status is None and not self.notes and not self.actions and not self.examples
+                and self.as_of is None and not self.source)
 
 
 @dataclass

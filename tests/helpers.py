@@ -38,7 +38,7 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     )
 
 
-def answer_file(answers: str = "{}", *, version: str = "2026.1", extra: str = "") -> str:
+def answer_file(answers: str = "{}", *, version: str = "2027.1", extra: str = "") -> str:
     """A valid answer file for Heerlen with the given ``answers:`` block (YAML text)."""
     return (
         "format: planwizard/1\n"

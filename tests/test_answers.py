@@ -61,7 +61,7 @@ def test_wrong_types_everywhere(tmp_path):
         "6:44: verwacht tekst, gevonden een lijst",
         "6:61: verwacht een lijst met acties, gevonden tekst 'doe iets'",
         "7:31: verwacht een lijst, gevonden getal 7",
-        "8:18: verwacht een tabel met status, notes, actions, examples, gevonden een lijst",
+        "8:18: verwacht een tabel met status, as_of, source, notes, actions, examples, gevonden een lijst",
     ]
 
 
@@ -74,7 +74,7 @@ def test_unknown_keys_and_example_ids(tmp_path):
         ),
     )
     assert found == [
-        "6:40: onbekende sleutel 'notitie' (toegestaan: status, notes, actions, examples)",
+        "6:40: onbekende sleutel 'notitie' (toegestaan: status, as_of, source, notes, actions, examples)",
         "6:63: onbekend voorbeeld 'parkstad-samen-thui'; bedoelt u parkstad-samen-thuis?",
         "8:1: onbekende sleutel 'extra' (toegestaan: format, checklist, municipality, plan, answers, "
         "own_examples, retired_answers)",

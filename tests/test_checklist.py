@@ -11,12 +11,16 @@ from tests.helpers import write_files
 EXAMPLES = frozenset({"housing-first"})
 
 
+PER_THEME_2027_1 = {"visie": 10, "regio": 6, "toegang": 7, "aanbod": 6, "wonen": 9, "zorg": 6, "financien": 4,
+                    "inkoop": 7, "participatie": 5, "monitoring": 5, "organisatie": 6}
+
+
 def test_bundled_checklist_is_complete(checklist, library):
-    assert checklist.id == "vng-beschermd-thuis" and checklist.version == "2026.1"
-    assert 9 <= len(checklist.themes) <= 11
+    assert checklist.id == "vng-beschermd-thuis" and checklist.version == "2027.1"
+    assert {t.id: len(t.items) for t in checklist.themes} == PER_THEME_2027_1
+    assert len(checklist.items) == 71
     for theme in checklist.themes:
         assert theme.intro.strip(), theme.id
-        assert 5 <= len(theme.items) <= 8, theme.id
         for item in theme.items:
             assert item.question.strip().endswith("?"), item.id
             assert item.guidance.strip() and item.sources, item.id

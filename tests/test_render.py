@@ -25,7 +25,7 @@ NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.timezone.utc)
 
 FULL_PLAN = """\
 format: planwizard/1
-checklist: {id: vng-beschermd-thuis, version: "2026.1"}
+checklist: {id: vng-beschermd-thuis, version: "2027.1"}
 municipality: {name: Proefstad, code: GM0917, region: Parkstad, central_municipality: Heerlen}
 plan:
   title: Uitvoeringsplan beschermd thuis Proefstad
@@ -243,7 +243,7 @@ def test_unanswered_and_empty_items_are_marked_placeholders(full):
 def test_item_whose_condition_fails_is_marked_skipped_and_keeps_its_answer(full):
     _, _, document = full
     skipped = styled(document, "Vervallen punt")
-    assert any("Dit punt vervalt, omdat bij punt 7.2" in s and "'Niet van toepassing'" in s for s in skipped)
+    assert any("Dit punt vervalt, omdat bij punt 7.3" in s and "'Niet van toepassing'" in s for s in skipped)
     assert "Antwoord dat bleef staan nadat het punt verviel." in body_text(document)
     meta = styled(document, "Kenmerken")
     assert any(m.endswith(f"Status: {labels.DOC_SKIPPED_STATUS}") for m in meta)
@@ -290,8 +290,8 @@ def test_readiness_table_counts_per_theme_and_total(full):
     rows = table_rows(find_table(document, labels.DOC_READINESS_COLUMNS))
     assert rows[0] == list(labels.DOC_READINESS_COLUMNS)
     visie = rows[1]
-    # visie: done 1, partial 1, todo 1, not applicable 1, unanswered 2 -> (1 + 0.5) / 5 = 30%
-    assert visie == ["3 Lokale visie en ambitie", "6", "1", "1", "1", "2", "1", "30%"]
+    # visie (10 items): done 1, partial 1, todo 1, not applicable 1, unanswered 6 -> (1 + 0.5) / 9 = 17%
+    assert visie == ["3 Lokale visie en ambitie", "10", "1", "1", "1", "6", "1", "17%"]
     total = rows[-1]
     assert total[0] == labels.DOC_TOTAL and total[1] == str(len(loaded.checklist.items))
 
@@ -300,13 +300,13 @@ def test_readiness_chart_is_shaded_cells_with_text(full):
     _, data, document = full
     chart = find_table(document, labels.DOC_CHART_HEADERS[:2])
     assert chart.rows[1].cells[0].text == "3 Lokale visie en ambitie"
-    assert chart.rows[1].cells[-1].text == "30%"
+    assert chart.rows[1].cells[-1].text == "17%"
     fills = []
     for tc in chart.rows[1]._tr.findall(f"{W}tc")[1:-1]:
         span = tc.find(f"{W}tcPr/{W}gridSpan")
         fills += [tc.find(f"{W}tcPr/{W}shd").get(f"{W}fill")] * int(span.get(f"{W}val") if span is not None else 1)
     assert len(fills) == 20
-    assert fills.count("2E7D32") == 4 and fills.count("D9D9D9") == 8  # 1 of 5 done, 2 of 5 unanswered
+    assert fills.count("2E7D32") == 2 and fills.count("D9D9D9") == 14  # 1 of 9 done, 6 of 9 unanswered
     description = chart._tbl.find(f"{W}tblPr/{W}tblDescription")
     assert description is not None and "percentage" in description.get(f"{W}val")
 

@@ -39,8 +39,8 @@ def test_new_plan_from_start_screen_writes_the_file_and_opens_the_first_item(tmp
             await pilot.press("enter", "enter")  # organisation, file: create
             await wait_for(pilot, lambda: _screen(app, "MainScreen"))
             text = screen_text(app)
-            assert "Punt 1/6 · thema 1: Lokale visie en ambitie" in text
-            assert "0/6 Lokale visie en ambit" in text
+            assert "Punt 1/10 · thema 1: Lokale visie en ambitie" in text
+            assert "0/10 Lokale visie en ambi" in text
             assert "Opgeslagen 14:02:11" in text
 
     run(scenario())
@@ -118,7 +118,7 @@ def test_status_notes_and_actions_are_saved_and_shown(plan_path):
             await pilot.press("2")
             assert load_plan(plan_path).plan.answers["visie.samenhang"].status == "partial"  # saved at once
             assert "◐ Samenhang" in screen_text(app)
-            assert "4/6 Lokale visie" in screen_text(app)
+            assert "4/10 Lokale visie" in screen_text(app)
             await pilot.press("tab", "tab")  # guidance title, then the notes
             assert type(app.focused).__name__ == "NotesArea"
             await pilot.press(*"Sluit aan op de woonvisie.", "enter", "enter", *"- wonen", "enter", *"- zorg")
@@ -299,7 +299,7 @@ def test_review_lists_open_items_first_with_counts_and_jumps(plan_path):
             await pilot.press("f3")
             await wait_for(pilot, lambda: _screen(app, "ReviewScreen"))
             text = screen_text(app)
-            assert "3 van 67 punten beantwoord · 1 nog te doen · 1 deels geregeld" in text
+            assert "3 van 71 punten beantwoord · 1 nog te doen · 1 deels geregeld" in text
             table = app.screen.query_one("#review-items")
             keys = [row.value for row in table.rows]
             assert keys[:2] == ["visie.samenhang", "visie.preventie"]  # unanswered first
@@ -310,7 +310,7 @@ def test_review_lists_open_items_first_with_counts_and_jumps(plan_path):
             assert "Lokale visie en ambit" in text and "Te doen" in text
             themes = app.screen.query_one("#review-themes")
             first = [str(cell) for cell in themes.get_row_at(0)]
-            assert first[1:] == ["1", "1", "1", "3", "0", "0"]
+            assert first[1:] == ["1", "1", "1", "7", "0", "0"]
             await pilot.press("left", "tab")
             table.move_cursor(row=keys.index("visie.cijfers"))
             await pilot.press("enter")

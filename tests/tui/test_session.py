@@ -53,7 +53,7 @@ def test_control_characters_typed_in_notes_still_save_a_loadable_file(session):
 
 def test_progress_counts_and_skipped_items(session):
     visie = session.themes[0]
-    assert session.progress(visie) == (3, 6)
+    assert session.progress(visie) == (3, 10)
     dependent = next(i for i in session.items if i.when is not None)
     assert session.state(dependent) == "unanswered"
     session.set_status(dependent.when.item, "not_applicable")

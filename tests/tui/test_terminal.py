@@ -22,7 +22,7 @@ def test_a_signal_saves_what_was_typed_and_releases_the_lock(tmp_path, signum):
     write_plan(path, answers={})
     term = Terminal("wizard", str(path), env={"PLANWIZARD_CONFIG_DIR": str(tmp_path / "config")})
     try:
-        term.wait_for("Punt 1/6")
+        term.wait_for("Punt 1/10")
         assert lock_path(path).exists()
         term.send("\r")  # into the status choice
         time.sleep(0.2)
@@ -44,7 +44,7 @@ def test_ctrl_q_saves_and_quits_with_status_zero(tmp_path):
     write_plan(path, answers={})
     term = Terminal("wizard", str(path), env={"PLANWIZARD_CONFIG_DIR": str(tmp_path / "config")})
     try:
-        term.wait_for("Punt 1/6")
+        term.wait_for("Punt 1/10")
         term.send("\r")
         time.sleep(0.2)
         term.send("3")
@@ -64,7 +64,7 @@ def test_a_second_wizard_in_a_terminal_is_refused_with_a_clear_message(tmp_path)
     env = {"PLANWIZARD_CONFIG_DIR": str(tmp_path / "config")}
     first = Terminal("wizard", str(path), env=env)
     try:
-        first.wait_for("Punt 1/6")
+        first.wait_for("Punt 1/10")
         second = Terminal("wizard", str(path), env=env)
         try:
             second.wait_for("Dit plan is al geopend")
