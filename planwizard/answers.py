@@ -54,6 +54,8 @@ class Loaded:
     warnings: list[Problem] = field(default_factory=list)
     migrated_from: str | None = None
     migration_report: list[str] = field(default_factory=list)
+    retired_now: int = 0
+    """Answers this migration moved to ``retired_answers`` (their item was removed)."""
 
 
 # ------------------------------------------------------------------ loading
@@ -97,12 +99,17 @@ def check_doc(doc: Doc, *, library: dict[str, Example] | None = None, folder: Pa
     loaded = Loaded(doc.path, plan, current, reader.problems.warnings)
     if written_for.version != current.version:
         chain = checklists.migration_chain(written_for.id, written_for.version, folder) or []
+        retired_before = len(plan.retired)
         loaded.migration_report = migrate(plan, chain, written_for)
+        loaded.retired_now = len(plan.retired) - retired_before
         loaded.migrated_from = written_for.version
         loaded.warnings.append(
             Problem(doc.path, labels.warn_old_version(written_for.version, current.version),
                     *doc.mark(("checklist", "version")), warning=True)
         )
+    from planwizard import plan_dates
+
+    loaded.warnings.extend(plan_dates.warnings(plan, current, doc))
     return loaded
 
 

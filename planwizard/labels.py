@@ -203,6 +203,33 @@ def err_unknown_version(version: object, ident: str, known: list[str]) -> str:
     )
 
 
+def _day(day) -> str:
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
+
+
+def warn_as_of_missing(item: str) -> str:
+    return f"{item}: geef de peildatum op (as_of: JJJJ-MM-DD), de datum waarop deze stand is nagegaan"
+
+
+def warn_source_missing(item: str) -> str:
+    return f"{item}: geef de bron op (source), bijvoorbeeld een Kamerbrief of een bericht van de VNG"
+
+
+def warn_as_of_after_plan(item: str, as_of, plan_date) -> str:
+    return f"{item}: de peildatum {_day(as_of)} ligt na de datum van het plan ({_day(plan_date)})"
+
+
+def warn_as_of_stale(item: str, as_of, plan_date) -> str:
+    return (f"{item}: de peildatum {_day(as_of)} ligt meer dan een half jaar voor de datum van het plan "
+            f"({_day(plan_date)}); ga de stand opnieuw na")
+
+
+def warn_action_overdue(item: str, what: str, due, plan_date) -> str:
+    short = what if len(what) <= 60 else what[:57] + "..."
+    return (f"{item}: actie '{short}' had op {_day(due)} klaar moeten zijn, voor de datum van het plan "
+            f"({_day(plan_date)}); pas de datum aan of zet het punt op Geregeld")
+
+
 def warn_old_version(old: str, new: str) -> str:
     return (
         f"geschreven voor checklistversie {old}; de huidige is {new}. "
@@ -424,6 +451,11 @@ ERR_NO_YAML_IN_DIR = "map bevat geen antwoordbestanden (.yaml)"
 
 def msg_already_current(version: str) -> str:
     return f"al op de huidige checklistversie {version}; niets te doen"
+
+
+def msg_migrate_summary(migrated: int, current: int, retired: int) -> str:
+    return (f"{migrated} {'bestand' if migrated == 1 else 'bestanden'} omgezet, {current} al actueel; "
+            f"{retired} {'antwoord' if retired == 1 else 'antwoorden'} bewaard onder 'retired_answers'")
 
 
 def msg_migrated(old: str, new: str, backup: str) -> str:
@@ -665,10 +697,13 @@ def doc_open_intro(todo: int, partial: int, unanswered: int) -> str:
     )
 
 
-def doc_checklist_intro(title: str, version: str, items: int, themes: int) -> str:
+def doc_checklist_intro(title: str, version: str, items: int, themes: int, knowledge: str = "") -> str:
+    known = f" Kennisstand: {knowledge}; wat landelijk daarna is besloten, is niet verwerkt." if knowledge else ""
     return (
         f"Deze bijlage bevat de volledige {title.lower()} (versie {version}): {items} punten in {themes} thema's, "
-        "met per punt de toelichting, de status in dit plan en de bronnen."
+        "met per punt de toelichting, het niveau en de bronnen. De checklist is samengesteld naar het voorbeeld "
+        "van de VNG-handreiking uit 2018 en aangevuld met latere landelijke afspraken; het is geen officiële "
+        f"tekst van de VNG.{known}"
     )
 
 
@@ -677,7 +712,7 @@ DOC_RELATED_EXAMPLES = "Verwante voorbeelden:"
 def doc_worked_out(number: str) -> str:
     return f"uitgewerkt in paragraaf {number}" if number else "uitgewerkt in het plan"
 
-DOC_SOURCES_INTRO = "De bronnen waarop de checklist steunt, met een koppeling naar de vindplaats."
+DOC_SOURCES_INTRO = "De openbare bronnen waarop de checklist steunt, met een koppeling naar de vindplaats."
 DOC_REGION_SOURCE_KEY = "Regio"
 
 

@@ -18,7 +18,8 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from planwizard import labels
 from planwizard.errors import Problem
 from planwizard.model import Answer, Checklist, Plan
-from planwizard.render.facts import Facts
+from planwizard.render import text as textlib
+from planwizard.render.facts import Facts, month_year
 
 BLOCK_NAMES = ("introduction", "reading_guide", "context")
 """The fixed prose of the plan, in document order; each is ``blocks/<name>.j2``."""
@@ -130,6 +131,20 @@ def long_date(day: dt.date | None) -> str:
     return f"{day.day} {labels.MONTHS[day.month - 1]} {day.year}"
 
 
+def _item(plan: Plan, item_id: str, question: str) -> dict[str, Any]:
+    """What a block may show of one item's answer; the gemeente's text is escaped, so its
+    lines stay paragraphs and lists (a line starting with "#" never becomes a heading)."""
+    answer = plan.answers.get(item_id) or Answer()
+    return {
+        "question": question,
+        "status": labels.STATUS.get(answer.status or "", ""),
+        "notes": textlib.escape(answer.notes.strip()),
+        "as_of": long_date(answer.as_of),
+        "source": " ".join(answer.source.split()),
+        "answered": not answer.is_empty(),
+    }
+
+
 def context(plan: Plan, checklist: Checklist, facts: Facts, chapters: dict[str, int]) -> dict[str, Any]:
     """The variables a block may use: plain values named like the answer file's keys."""
     municipality = plan.municipality
@@ -151,7 +166,9 @@ def context(plan: Plan, checklist: Checklist, facts: Facts, chapters: dict[str, 
             "date": long_date(info.date),
             "version": info.version,
         },
-        "checklist": {"id": checklist.id, "title": checklist.title, "version": checklist.version},
+        "checklist": {"id": checklist.id, "title": checklist.title, "version": checklist.version,
+                      "knowledge_date": month_year(checklist.knowledge_date), "item_count": len(checklist.items)},
+        "items": {item.id: _item(plan, item.id, item.question) for item in checklist.items.values()},
         "themes": [
             {"id": theme.id, "title": theme.title, **facts.per_theme[theme.id].as_dict()}
             for theme in checklist.themes

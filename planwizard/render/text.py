@@ -4,7 +4,10 @@ The rules are those of the answer file: a blank line starts a new paragraph, lin
 starting with "- " are bullets, lines starting with "1. " form a numbered list that
 restarts with every new list. Lines of one paragraph are joined with a space;
 indenting a list line by two spaces puts it one level deeper. Text blocks of a
-template may also use "# ", "## " and "### " for headings. Nothing here knows Word.
+template may also use "# ", "## " and "### " for headings, "! " for an "In te vullen"
+placeholder, and a leading backslash to take a line literally (``escape`` puts one
+before an answer's lines, so a gemeente's text never turns into a heading there).
+Nothing here knows Word.
 """
 
 from __future__ import annotations
@@ -13,12 +16,20 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-PARAGRAPH, BULLET, NUMBER, HEADING = "paragraph", "bullet", "number", "heading"
+PARAGRAPH, BULLET, NUMBER, HEADING, PLACEHOLDER = "paragraph", "bullet", "number", "heading", "placeholder"
 MAX_LEVEL = 2
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)[-*•–]\s+(?P<text>\S.*)$")
 _NUMBER = re.compile(r"^(?P<indent>[ \t]*)(?P<number>\d{1,3})[.)]\s+(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?P<marks>#{1,3})\s+(?P<text>\S.*)$")
+_PLACEHOLDER = re.compile(r"^!\s+(?P<text>\S.*)$")
+_SPECIAL = ("#", "!", "\\")
+
+
+def escape(text: str) -> str:
+    """``text`` so that, inside a template block, its lines never start a heading or placeholder."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join("\\" + line if line.lstrip().startswith(_SPECIAL) else line for line in lines)
 
 
 @dataclass(frozen=True)
@@ -59,13 +70,22 @@ def _parse(text: str, headings: bool) -> tuple[Block, ...]:
         if not first:
             continuing = False
             continue
+        if headings and first == "\\":  # taken literally: a paragraph line, never a heading or a list
+            line = line.lstrip()[1:]
+            first = ""
         heading = _HEADING.match(line) if headings and first == "#" else None
+        placeholder = _PLACEHOLDER.match(line) if headings and first == "!" else None
         bullet = _BULLET.match(line) if first in _BULLET_START else None
         number = _NUMBER.match(line) if first.isdigit() else None
         if heading:
             open_lists.clear()
             continuing = False
             blocks.append(Block(HEADING, heading["text"].strip(), len(heading["marks"])))
+            continue
+        if placeholder:
+            open_lists.clear()
+            blocks.append(Block(PLACEHOLDER, placeholder["text"].strip()))
+            continuing = True
             continue
         if bullet:
             level = _level(bullet["indent"])

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from planwizard import labels
 from planwizard.render import ooxml, text as textlib
 from planwizard.render.fields import TocEntry
 from planwizard.render.package import safe_url
@@ -204,6 +205,10 @@ class Writer:
                 if block.list_id not in numbers:
                     numbers[block.list_id] = self.new_list(block.level, block.start)
                 self.list_item("number", block.text, block.level, numbers[block.list_id])
+            elif kind == textlib.PLACEHOLDER:
+                p = self.p("placeholder")
+                ooxml.run(p, labels.DOC_FILL_IN, bold=True)
+                self.runs(p, " " + block.text)
             else:
                 self.heading(block.level, block.text)
         return len(blocks)

@@ -243,6 +243,27 @@ class Session:
             self._prune(item_id)
         return cut
 
+    def set_as_of(self, item_id: str, day: dt.date | None) -> bool:
+        """Store the peildatum of an answer; whether anything changed."""
+        answer = self._answer(item_id)
+        if answer.as_of == day:
+            self._prune(item_id)
+            return False
+        answer.as_of = day
+        self._changed(item_id)
+        return True
+
+    def set_source(self, item_id: str, text: str) -> bool:
+        """Store the source of an answer (one line, cleaned); whether anything changed."""
+        cleaned = clean_line(text)
+        answer = self._answer(item_id)
+        if answer.source == cleaned:
+            self._prune(item_id)
+            return False
+        answer.source = cleaned
+        self._changed(item_id)
+        return True
+
     def add_action(self, item_id: str, action: Action) -> int:
         actions = self._answer(item_id).actions
         actions.append(self._clean_action(action))

@@ -10,13 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Collapsible, DataTable, SelectionList, Static, TextArea
+from textual.widgets import Collapsible, DataTable, Input, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from planwizard.model import Action, Item
 from planwizard.tui import texts
 from planwizard.tui.messages import PlanChanged
-from planwizard.tui.session import Session
+from planwizard.tui.session import Session, parse_date
 from planwizard.tui.widgets.status import StatusChoice
 
 
@@ -101,6 +101,14 @@ class ItemPane(Vertical):
         yield StatusChoice(id="status", disabled=read_only)
         with GuidanceBox(title=texts.GUIDANCE, collapsed=False, id="guidance"):
             yield Static(id="item-guidance")
+        with Vertical(id="reference"):
+            # Only for items that ask for a peildatum and a source (such as the national status).
+            yield field_title(texts.REFERENCE_TITLE, texts.REFERENCE_HINT, below=True)
+            yield Input(placeholder=texts.AS_OF_PLACEHOLDER, id="as-of", max_length=10, compact=True,
+                        disabled=read_only)
+            yield Static(id="as-of-feedback", classes="hint")
+            yield Input(placeholder=texts.SOURCE_PLACEHOLDER, id="source", max_length=500, compact=True,
+                        disabled=read_only)
         yield field_title(texts.NOTES_TITLE, texts.NOTES_HINT, below=True)
         yield NotesArea(
             id="notes", soft_wrap=True, tab_behavior="focus", show_line_numbers=False, read_only=read_only
@@ -159,9 +167,20 @@ class ItemPane(Vertical):
         notes = self.query_one(NotesArea)
         with self.prevent(TextArea.Changed):
             notes.load_text(answer.notes if answer else "")
+        self._fill_reference(item)
         self._fill_actions(item)
         self._fill_examples(item)
         self.query_one("#item-body").scroll_home(animate=False)
+
+    def _fill_reference(self, item: Item) -> None:
+        answer = self.session.answer(item.id)
+        box = self.query_one("#reference")
+        box.display = item.dated or bool(answer and (answer.as_of or answer.source))
+        with self.prevent(Input.Changed):
+            self.query_one("#as-of", Input).value = texts.short_date(answer.as_of) if answer else ""
+            self.query_one("#source", Input).value = answer.source if answer else ""
+        self.query_one("#as-of-feedback", Static).update(
+            Text(texts.date_ok(answer.as_of)) if answer and answer.as_of else "")
 
     def refresh_skipped(self) -> None:
         item = self.item
@@ -234,6 +253,34 @@ class ItemPane(Vertical):
         if self.session.set_notes(self.item.id, text):
             self.app.notify(texts.ERR_NOTES_CUT, severity="warning")
         self.post_message(PlanChanged(self.item.id))
+
+    @on(Input.Changed, "#as-of")
+    def _as_of_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.item is None or self.session.read_only:
+            return
+        feedback = self.query_one("#as-of-feedback", Static)
+        try:
+            day = parse_date(event.value)
+        except ValueError as exc:
+            feedback.update(Text(str(exc)))  # not stored until it is a date
+            return
+        feedback.update(Text(texts.date_ok(day)) if day else "")
+        if self.session.set_as_of(self.item.id, day):
+            self.post_message(PlanChanged(self.item.id))
+
+    @on(Input.Changed, "#source")
+    def _source_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.item is None or self.session.read_only:
+            return
+        if self.session.set_source(self.item.id, event.value):
+            self.post_message(PlanChanged(self.item.id))
+
+    @on(Input.Submitted, "#as-of, #source")
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()
 
     @on(SelectionList.SelectionToggled, "#examples")
     def _example_toggled(self, event: SelectionList.SelectionToggled) -> None:
