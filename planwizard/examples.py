@@ -8,6 +8,7 @@ from typing import Any
 
 from planwizard import labels
 from planwizard.errors import PlanError
+from planwizard.gemeenten import normalise
 from planwizard.model import Example
 from planwizard.resources import data_dir
 from planwizard.schema import Reader
@@ -81,3 +82,16 @@ def _load_library(path: Path) -> dict[str, Example]:
 def for_theme(examples: dict[str, Example], theme_id: str | None) -> list[Example]:
     """Examples that belong to ``theme_id`` (all of them when it is None)."""
     return [e for e in examples.values() if theme_id is None or theme_id in e.themes]
+
+
+def contains(example: Example, query: str) -> bool:
+    """Whether every word of ``query`` occurs in the example's title, place, year, summary, source
+    or id, ignoring case, accents and punctuation ("cliënt" finds "client", "ETHOS" "ethos-telling")."""
+    text = normalise(" ".join((example.id, example.title, example.where, example.year, example.summary,
+                               example.source)))
+    return all(word in text for word in normalise(query).split())
+
+
+def search(examples: dict[str, Example], query: str = "", theme_id: str | None = None) -> list[Example]:
+    """The examples of ``theme_id`` (all when None) that contain every word of ``query``, in library order."""
+    return [e for e in for_theme(examples, theme_id) if contains(e, query)]

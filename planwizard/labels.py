@@ -284,6 +284,16 @@ def err_own_example_clash(ident: str) -> str:
 
 
 ERR_NO_EXAMPLES = "de voorbeeldenbibliotheek is leeg"
+EXAMPLES_THEMES = "thema's"
+EXAMPLES_SOURCE = "bron"
+
+
+def msg_no_examples(query: str) -> str:
+    return f"geen voorbeelden gevonden met '{query}'" if query.strip() else "geen voorbeelden gevonden"
+
+
+def examples_theme_heading(title: str, count: int) -> str:
+    return f"{title} ({count} voorbeeld{'en' if count != 1 else ''})"
 
 
 def err_version_number(value: float) -> str:

@@ -292,6 +292,7 @@ EXAMPLES_FILTER_PLACEHOLDER = "zoek in titel, plaats en tekst"
 EXAMPLES_EMPTY = "Geen voorbeelden gevonden met dit filter."
 EXAMPLE_ATTACHED = "✓"
 EXAMPLE_OWN = "eigen voorbeeld"
+EXAMPLE_NO_YEAR = "jaar onbekend"
 EXAMPLE_SOURCE = "Bron"
 EXAMPLE_THEMES = "Thema's"
 

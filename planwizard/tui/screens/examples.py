@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from planwizard.examples import contains
 from planwizard.model import Example, Item
 from planwizard.tui import texts
 from planwizard.tui.screens.base import WizardScreen
@@ -21,19 +22,34 @@ ALL = "__all__"
 
 
 def matches(example: Example, theme: str, query: str) -> bool:
-    """Whether ``example`` belongs to ``theme`` (or ALL) and contains every word of ``query``."""
-    if theme != ALL and theme not in example.themes:
-        return False
-    haystack = " ".join((example.title, example.where, example.summary, example.year, example.source)).casefold()
-    return all(word in haystack for word in query.casefold().split())
+    """Whether ``example`` belongs to ``theme`` (or ALL) and contains every word of ``query``
+    (case, accents and punctuation do not count, as in ``planwizard examples --zoek``)."""
+    return (theme == ALL or theme in example.themes) and contains(example, query)
 
 
-def example_prompt(mark: str, title: str) -> Table:
-    """A list entry: the attached mark in its own column, so a long title wraps beside it."""
+def where_and_when(example: Example) -> str:
+    """Where the example comes from and its year, e.g. 'Parkstad (Heerlen e.o.) · 2023'."""
+    if example.own:
+        return " · ".join(part for part in (example.where, example.year, texts.EXAMPLE_OWN) if part)
+    return " · ".join(part for part in (example.where, example.year or texts.EXAMPLE_NO_YEAR) if part)
+
+
+def when_and_where(example: Example) -> str:
+    """Year first, then place, for one line in the list ('2023 · Parkstad (Heerlen e.o.)'), so a
+    narrow list cuts off the place, never the year."""
+    year = example.year or ("" if example.own else texts.EXAMPLE_NO_YEAR)
+    return " · ".join(part for part in (year, example.where) if part)
+
+
+def example_prompt(mark: str, title: str, where: str = "") -> Table:
+    """A list entry: the attached mark in its own column, so a long title wraps beside it, with
+    year and place on one line under it."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
     grid.add_row(mark, title)
+    if where:
+        grid.add_row("", Text(where, style="italic dim", no_wrap=True, overflow="ellipsis"))
     return grid
 
 
@@ -81,7 +97,7 @@ class ExamplesScreen(WizardScreen):
         options.clear_options()
         for example in self.shown:
             mark = texts.EXAMPLE_ATTACHED if example.id in attached else " "
-            options.add_option(Option(example_prompt(mark, example.title), id=example.id))
+            options.add_option(Option(example_prompt(mark, example.title, when_and_where(example)), id=example.id))
         if self.shown:
             ids = [e.id for e in self.shown]
             options.highlighted = ids.index(highlighted) if highlighted in ids else 0
@@ -109,9 +125,8 @@ class ExamplesScreen(WizardScreen):
         titles = {t.id: t.title for t in self.session.themes}
         text = Text()
         text.append(example.title, style="bold")
-        facts = [f for f in (example.where, example.year, texts.EXAMPLE_OWN if example.own else "") if f]
-        if facts:
-            text.append("\n" + " · ".join(facts), style="italic")
+        if facts := where_and_when(example):
+            text.append("\n" + facts, style="italic")
         if example.id in self.session.attached(self.item.id):
             text.append("\n" + texts.example_attached(example.title), style="bold")
         text.append("\n\n" + " ".join(example.summary.split()))
