@@ -563,6 +563,14 @@ ERR_DOCX_TO_SCREEN = "een Word-bestand kan niet naar het scherm; geef een bestan
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")
 
+
+def month_year(value: str) -> str:
+    """``januari 2026`` for ``2026-01`` (a checklist's knowledge date); empty when there is none."""
+    if not value:
+        return ""
+    year, month = value.split("-")
+    return f"{MONTHS[int(month) - 1]} {year}"
+
 DOC_FILE_PREFIX = "Uitvoeringsplan"
 DOC_TITLE = "Lokaal uitvoeringsplan beschermd wonen en beschermd thuis"
 DOC_KEYWORDS = "beschermd wonen; beschermd thuis; lokaal uitvoeringsplan; doordecentralisatie; regiovisie"
@@ -711,9 +719,7 @@ def doc_checklist_intro(title: str, version: str, items: int, themes: int, knowl
     known = f" Kennisstand: {knowledge}; wat landelijk daarna is besloten, is niet verwerkt." if knowledge else ""
     return (
         f"Deze bijlage bevat de volledige {title.lower()} (versie {version}): {items} punten in {themes} thema's, "
-        "met per punt de toelichting, het niveau en de bronnen. De checklist is samengesteld naar het voorbeeld "
-        "van de VNG-handreiking uit 2018 en aangevuld met latere landelijke afspraken; het is geen officiële "
-        f"tekst van de VNG.{known}"
+        f"met per punt de toelichting, het niveau en de bronnen.{known}"
     )
 
 

@@ -22,8 +22,9 @@ def _condition(item: Item, checklist: Checklist) -> str:
 
 def markdown(checklist: Checklist, library: dict[str, Example]) -> str:
     """A Markdown document: contents, every theme and item, examples and sources."""
+    known = f" · kennisstand {labels.month_year(checklist.knowledge_date)}" if checklist.knowledge_date else ""
     out = [f"# {checklist.title}", "", f"*Versie {checklist.version} · {len(checklist.items)} punten in "
-           f"{len(checklist.themes)} thema's*", ""]
+           f"{len(checklist.themes)} thema's{known}*", ""]
     if checklist.source:
         out += [checklist.source.strip(), ""]
     out += ["## Inhoud", ""]
@@ -76,7 +77,8 @@ def markdown(checklist: Checklist, library: dict[str, Example]) -> str:
 def text(checklist: Checklist) -> str:
     """A compact plain-text overview for the terminal."""
     wrap = textwrap.TextWrapper(width=WIDTH, initial_indent="      ", subsequent_indent="      ")
-    out = [f"{checklist.title} (versie {checklist.version})", ""]
+    known = f", kennisstand {labels.month_year(checklist.knowledge_date)}" if checklist.knowledge_date else ""
+    out = [f"{checklist.title} (versie {checklist.version}{known})", ""]
     for number, theme in enumerate(checklist.themes, 1):
         out.append(f"{number}. {theme.title}  [{theme.id}]")
         for sub, item in enumerate(theme.items, 1):

@@ -29,8 +29,9 @@ from planwizard.examples import load_library
 from planwizard.render import blocks as blocklib
 from planwizard.render.build import build_document
 from planwizard.render.facts import collect
+from planwizard.render import text as textlib
 from planwizard.render.template import load_template
-from tests.helpers import ROOT, answer_file
+from tests.helpers import ROOT, answer_file, run_cli
 
 MONTHS = "|".join(labels.MONTHS)
 DAY_NUMERIC = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
@@ -234,3 +235,51 @@ def test_the_heerlen_sample_draft_is_attributed_honestly_and_dated(tmp_path):
     assert "geen officiële tekst van de VNG" in flat
     assert "Zo stond het er op 31 januari 2026 voor" in flat
     assert "[K]" not in text and "opdrachtcontext" not in flat.lower()
+
+
+def test_an_old_peildatum_is_flagged_in_chapter_two_and_by_validate(tmp_path):
+    old = STAND.replace("as_of: 2026-10-01", "as_of: 2026-01-31")
+    chapter = chapter_two(answer_file(old), tmp_path)
+    placeholders = [text for _, text in chapter if text.startswith(labels.DOC_FILL_IN)]
+    assert len(placeholders) == 1 and "meer dan een half jaar" in placeholders[0]
+    path = tmp_path / "oud.yaml"
+    path.write_text(answer_file(old), encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 0
+    assert f"{path}:8:12: waarschuwing: visie.landelijke-stand: de peildatum 31-01-2026 ligt meer dan een half jaar" \
+        in result.stderr
+
+
+@pytest.mark.parametrize(("answer", "message"), [
+    ("{status: partial, notes: Nog onduidelijk.}", "geef de peildatum op"),
+    ("{status: partial, notes: Nog onduidelijk., as_of: 2026-10-01}", "geef de bron op"),
+    ("{status: partial, notes: Nog onduidelijk., as_of: 2026-12-01, source: Kamerbrief}",
+     "de peildatum 01-12-2026 ligt na de datum van het plan"),
+])
+def test_validate_warns_about_the_peildatum_and_source_of_the_national_status(tmp_path, answer, message):
+    path = tmp_path / "plan.yaml"
+    path.write_text(answer_file(f"\n  visie.landelijke-stand: {answer}\n"), encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 0, result.stderr
+    assert f"{path}:6:{27 if 'peildatum op' in message or 'bron' in message else 77}: waarschuwing: " \
+        f"visie.landelijke-stand: {message}" in result.stderr
+
+
+def test_validate_warns_about_an_open_action_due_before_the_plans_date(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(answer_file("\n  visie.doelgroep: {status: todo, actions: [{what: Afbakenen, due: 2025-12-31}]}\n"
+                                "  visie.cijfers: {status: done, actions: [{what: Tellen, due: 2025-12-31}]}\n"),
+                    encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 0
+    assert "visie.doelgroep: actie 'Afbakenen' had op 31-12-2025 klaar moeten zijn" in result.stderr
+    assert "Tellen" not in result.stderr  # a done item's actions are done
+
+
+def test_template_text_marks_placeholders_and_takes_escaped_lines_literally():
+    blocks = textlib.parse("! Vul dit in.\n\n\\# geen kop\n\\! geen blok\n\n# Kop", headings=True)
+    assert [(b.kind, b.text) for b in blocks] == [
+        (textlib.PLACEHOLDER, "Vul dit in."), (textlib.PARAGRAPH, "# geen kop ! geen blok"), (textlib.HEADING, "Kop")]
+    assert textlib.escape("# a\n- b\n! c\n\\d") == "\\# a\n- b\n\\! c\n\\\\d"
+    notes = "# kop?\n- lijst\n\n1. een"
+    assert textlib.parse(textlib.escape(notes), headings=True) == textlib.parse(notes)

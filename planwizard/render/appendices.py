@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from planwizard import labels
-from planwizard.render.facts import month_year
 from planwizard.render.fields import TocEntry
 from planwizard.render.writer import Writer
 
@@ -68,7 +67,7 @@ def checklist_appendix(draft: Draft) -> None:
     letter, title = labels.DOC_APPENDIX_CHECKLIST
     writer.heading(1, title, numbered=False, label=letter)
     writer.p("body", labels.doc_checklist_intro(checklist.title, checklist.version, len(checklist.items),
-                                                len(checklist.themes), month_year(checklist.knowledge_date)))
+                                                len(checklist.themes), labels.month_year(checklist.knowledge_date)))
     if checklist.source:
         writer.rich(checklist.source)
     prefix = letter.split()[-1]

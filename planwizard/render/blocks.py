@@ -15,11 +15,11 @@ import jinja2
 from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from planwizard import labels
+from planwizard import labels, plan_dates
 from planwizard.errors import Problem
 from planwizard.model import Answer, Checklist, Plan
 from planwizard.render import text as textlib
-from planwizard.render.facts import Facts, month_year
+from planwizard.render.facts import Facts
 
 BLOCK_NAMES = ("introduction", "reading_guide", "context")
 """The fixed prose of the plan, in document order; each is ``blocks/<name>.j2``."""
@@ -140,6 +140,7 @@ def _item(plan: Plan, item_id: str, question: str) -> dict[str, Any]:
         "status": labels.STATUS.get(answer.status or "", ""),
         "notes": textlib.escape(answer.notes.strip()),
         "as_of": long_date(answer.as_of),
+        "stale": plan_dates.is_stale(answer.as_of, plan.info.date),
         "source": " ".join(answer.source.split()),
         "answered": not answer.is_empty(),
     }
@@ -167,7 +168,7 @@ def context(plan: Plan, checklist: Checklist, facts: Facts, chapters: dict[str, 
             "version": info.version,
         },
         "checklist": {"id": checklist.id, "title": checklist.title, "version": checklist.version,
-                      "knowledge_date": month_year(checklist.knowledge_date), "item_count": len(checklist.items)},
+                      "knowledge_date": labels.month_year(checklist.knowledge_date), "item_count": len(checklist.items)},
         "items": {item.id: _item(plan, item.id, item.question) for item in checklist.items.values()},
         "themes": [
             {"id": theme.id, "title": theme.title, **facts.per_theme[theme.id].as_dict()}

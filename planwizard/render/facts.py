@@ -19,14 +19,6 @@ def short_date(day: dt.date | None) -> str:
     return f"{day.day:02d}-{day.month:02d}-{day.year:04d}" if day else ""
 
 
-def month_year(value: str) -> str:
-    """``januari 2026`` for ``2026-01`` (a checklist's knowledge date); empty when there is none."""
-    if not value:
-        return ""
-    year, month = value.split("-")
-    return f"{labels.MONTHS[int(month) - 1]} {year}"
-
-
 def status_label(state_: str) -> str:
     """The Dutch label of a state, as the document shows it."""
     if state_ == UNANSWERED:

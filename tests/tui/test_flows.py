@@ -652,3 +652,33 @@ def test_a_plan_of_an_older_checklist_version_is_migrated_on_opening(tmp_path, m
     assert "wonen.corporaties" in plan.answers and "visie.oud" in plan.retired
     assert (tmp_path / "plan.yaml.1.0.bak").read_bytes() == original
     assert load_plan(path).plan.checklist_version == "2.0"
+
+
+def test_the_national_status_asks_for_a_peildatum_and_a_source_with_the_keyboard(plan_path):
+    async def scenario():
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            assert not app.screen.query_one("#reference").display  # an ordinary item has no such fields
+            app.screen.show_item("visie.landelijke-stand")
+            await pilot.pause()
+            assert app.screen.query_one("#reference").display
+            await pilot.press("enter", "2", "tab", "tab")  # status, then past the guidance title
+            assert app.focused.id == "as-of"
+            await pilot.press(*"31-13-2026")
+            assert "Ongeldige datum" in screen_text(app)  # said beside the field, not stored
+            for _ in range(10):
+                await pilot.press("backspace")
+            await pilot.press(*"15-10-2026")
+            assert "donderdag 15 oktober 2026" in screen_text(app)
+            await pilot.press("enter")  # on to the source
+            assert app.focused.id == "source"
+            await pilot.press(*"Kamerbrief over beschermd wonen", "tab")
+            assert type(app.focused).__name__ == "NotesArea"
+            await pilot.press(*"Het wetsvoorstel is nog niet behandeld.", "tab")
+        answer = load_plan(plan_path).plan.answers["visie.landelijke-stand"]
+        assert (answer.status, answer.as_of, answer.source) == ("partial", dt.date(2026, 10, 15),
+                                                                "Kamerbrief over beschermd wonen")
+        assert answer.notes == "Het wetsvoorstel is nog niet behandeld."
+
+    run(scenario())
