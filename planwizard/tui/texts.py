@@ -429,6 +429,13 @@ verder bij het punt waar u was. Een plan kan maar in één wizard tegelijk open 
 
 Een lege regel begint een nieuwe alinea; een regel die begint met `- ` wordt een opsomming
 in het Word-concept.
+
+## Peildatum en bron
+
+Bij sommige punten, zoals de landelijke stand, vraagt de wizard ook om een peildatum (de dag
+waarop uw antwoord klopt) en een bron. Hoofdstuk 2 van het concept toont dat antwoord met datum en
+bron. De vaste teksten van het concept kennen de landelijke ontwikkelingen alleen tot de
+kennisstand van de checklist; wat daarna gebeurde, staat er alleen in als u het zelf invult.
 """
 HELP_KEYS = "## Toetsen"
 HELP_KEYS_GENERAL = "Overal"

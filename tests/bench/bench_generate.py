@@ -65,7 +65,7 @@ def main() -> int:
     library = load_library()
     checklist = current()
     plans = {
-        "bench full plan (67 items, 67 actions)": full_plan("Heerlen", "GM0917", 0),
+        f"bench full plan ({len(checklist.items)} items, {len(checklist.items)} actions)": full_plan("Heerlen", "GM0917", 0),
         "examples/plannen/heerlen.yaml": load_plan(ROOT / "examples" / "plannen" / "heerlen.yaml").plan,
     }
     worst = 0.0
