@@ -222,15 +222,19 @@ class Session:
         self._prune(item_id)
         self.dirty = True
 
-    def set_status(self, item_id: str, status: str | None) -> bool:
-        """Set the status; whether anything changed."""
+    def _set(self, item_id: str, name: str, value: object) -> bool:
+        """Set one field of an answer; whether anything changed."""
         answer = self._answer(item_id)
-        if answer.status == status:
+        if getattr(answer, name) == value:
             self._prune(item_id)
             return False
-        answer.status = status
+        setattr(answer, name, value)
         self._changed(item_id)
         return True
+
+    def set_status(self, item_id: str, status: str | None) -> bool:
+        """Set the status; whether anything changed."""
+        return self._set(item_id, "status", status)
 
     def set_notes(self, item_id: str, text: str) -> bool:
         """Store the notes (cleaned); True when they had to be cut at the maximum length."""
@@ -245,24 +249,11 @@ class Session:
 
     def set_as_of(self, item_id: str, day: dt.date | None) -> bool:
         """Store the peildatum of an answer; whether anything changed."""
-        answer = self._answer(item_id)
-        if answer.as_of == day:
-            self._prune(item_id)
-            return False
-        answer.as_of = day
-        self._changed(item_id)
-        return True
+        return self._set(item_id, "as_of", day)
 
     def set_source(self, item_id: str, text: str) -> bool:
         """Store the source of an answer (one line, cleaned); whether anything changed."""
-        cleaned = clean_line(text)
-        answer = self._answer(item_id)
-        if answer.source == cleaned:
-            self._prune(item_id)
-            return False
-        answer.source = cleaned
-        self._changed(item_id)
-        return True
+        return self._set(item_id, "source", clean_line(text))
 
     def add_action(self, item_id: str, action: Action) -> int:
         actions = self._answer(item_id).actions

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from planwizard.lock import lock_path
-from tests.corpus import generated, stored
+from tests.corpus import CORPUS, generated, stored
 from tests.tui.conftest import SIZE, make_app, run, screen_text, wait_for
 
 pytestmark = pytest.mark.slow
@@ -19,9 +21,18 @@ async def open_in_wizard(path):
 
 
 def test_every_corpus_file_opens_with_its_problems(tmp_path):
-    cases = stored() + generated(tmp_path)
+    cases = stored() + generated(tmp_path / "generated")
+    before = {p.name: p.read_bytes() for p in CORPUS.iterdir() if p.is_file()}
+    copies = tmp_path / "stored"
+    copies.mkdir()
     for case in cases:
-        screen, problems, text = run(open_in_wizard(case.path))
+        path = case.path
+        if path.parent != tmp_path / "generated" and path.is_file() and not path.is_symlink():
+            # The wizard brings a file of an older checklist version up to date (with a backup):
+            # open a copy, never the stored case itself.
+            path = copies / case.name
+            shutil.copyfile(case.path, path)
+        screen, problems, text = run(open_in_wizard(path))
         assert "Traceback" not in text, case.name
         if case.name == "missing.yaml":
             assert screen == "NewPlanScreen", (case.name, text)  # a new file name starts a new plan
@@ -36,5 +47,6 @@ def test_every_corpus_file_opens_with_its_problems(tmp_path):
         if case.line:
             assert problems[0].line == case.line, (case.name, problems[0])
             assert f"regel {case.line}" in text, (case.name, text)
-        if case.path.is_file():
-            assert not lock_path(case.path).exists(), case.name
+        if path.is_file():
+            assert not lock_path(path).exists(), case.name
+    assert {p.name: p.read_bytes() for p in CORPUS.iterdir() if p.is_file()} == before, "the stored corpus is untouched"
