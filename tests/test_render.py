@@ -553,7 +553,7 @@ def test_heerlen_sample_plan_shows_every_action_and_open_point(sample_plan):
     expected = [i for i in checklist.items.values()
                 if plan.applies(i) and plan.status(i.id) in (None, "todo", "partial")]
     assert len(open_rows) == len(expected)
-    assert "Heerlen onderschrijft de uitgangspunten van de commissie Dannenberg" in body_text(document)
+    assert "Heerlen onderschrijft de uitgangspunten van de commissie-Dannenberg" in body_text(document)
 
 
 def test_answers_to_retired_items_get_an_appendix_of_their_own(full):
