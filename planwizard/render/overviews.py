@@ -34,7 +34,7 @@ def action_plan(draft: Draft) -> None:
         owner = action.owner or labels.DOC_NO_OWNER
         due = factlib.short_date(action.due) or labels.DOC_NO_DATE
         rows.append([_jump_cell(draft, planned.item.id, action.what), owner, due, draft.theme_label(planned.theme)])
-    columns = [Column(name, share) for name, share in zip(labels.DOC_ACTION_COLUMNS, (0.44, 0.2, 0.13, 0.23))]
+    columns = [Column(name) for name in labels.DOC_ACTION_COLUMNS]
     tables.table(writer, columns, rows, caption=labels.DOC_ACTIONS_CAPTION)
 
 
@@ -53,9 +53,7 @@ def readiness(draft: Draft) -> None:
     rows.append(_counts(labels.DOC_TOTAL, facts.total))
     writer.p("body", labels.DOC_READINESS_EXPLAINED)
     writer.heading(3, labels.DOC_READINESS_TABLE)
-    shares = (0.23, *[0.11] * 7)
-    columns = [Column(name, share, "center" if index else "")
-               for index, (name, share) in enumerate(zip(labels.DOC_READINESS_COLUMNS, shares))]
+    columns = [Column(name, "center" if index else "") for index, name in enumerate(labels.DOC_READINESS_COLUMNS)]
     tables.table(writer, columns, rows, caption=labels.DOC_READINESS_CAPTION, bold_last=True)
     writer.heading(3, labels.DOC_READINESS_CHART)
     bars = [
@@ -88,5 +86,5 @@ def open_points(draft: Draft) -> None:
          labels.UNANSWERED if state == factlib.UNANSWERED else labels.STATUS[state]]
         for theme, item, state in draft.facts.open_items
     ]
-    columns = [Column(name, share) for name, share in zip(labels.DOC_OPEN_COLUMNS, (0.56, 0.28, 0.16))]
+    columns = [Column(name) for name in labels.DOC_OPEN_COLUMNS]
     tables.table(writer, columns, rows, caption=labels.DOC_OPEN_CAPTION)

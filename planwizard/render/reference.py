@@ -66,6 +66,32 @@ class Reference:
     text_width: int = 9070
     numbering: etree._Element | None = None
     page_parts: list[str] = field(default_factory=list)  # headers and footers
+    default_run: etree._Element | None = None  # w:rPr of the document defaults
+
+    def font_of(self, style: Style) -> tuple[str, int]:
+        """Font family and size (half points) of text in ``style``: its own, a base style's, or the default."""
+        family, size = "", 0
+        for props in [link.element.find(w("rPr")) for link in self.chain(style)] + [self.default_run]:
+            if props is None:
+                continue
+            fonts, sz = props.find(w("rFonts")), props.find(w("sz"))
+            if not family and fonts is not None:
+                family = fonts.get(w("ascii"), "") or fonts.get(w("hAnsi"), "")
+            if not size and sz is not None and sz.get(w("val"), "").isdigit():
+                size = int(sz.get(w("val"), "0"))
+        return family, size if 2 <= size <= 400 else 20
+
+    def cell_margins(self, style: Style) -> int:
+        """Left plus right cell margin (twips) of a table style, as Word lays it out."""
+        found: dict[str, int] = {}
+        for link in self.chain(style):
+            margins = link.element.find(f"{w('tblPr')}/{w('tblCellMar')}")
+            for side, names in (("left", ("left", "start")), ("right", ("right", "end"))):
+                for name in names:
+                    edge = margins.find(w(name)) if margins is not None else None
+                    if side not in found and edge is not None and edge.get(w("w"), "").isdigit():
+                        found[side] = int(edge.get(w("w"), "0"))
+        return min(found.get("left", 108), 2000) + min(found.get("right", 108), 2000)
 
     def find_style(self, name: str) -> Style | None:
         key = name.strip().lower()
@@ -174,7 +200,9 @@ def _inspect(parts: dict[str, bytes], name: str, problems: list[Problem]) -> Ref
         problems.append(Problem(name, labels.err_reference_part_missing(short)))
     if missing:
         return None
-    for element in parse_xml(parts[ref.targets["styles"]]).iterfind(w("style")):
+    styles = parse_xml(parts[ref.targets["styles"]])
+    ref.default_run = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+    for element in styles.iterfind(w("style")):
         name_el = element.find(w("name"))
         style = Style(element.get(w("styleId"), ""), element.get(w("type"), "paragraph"), element)
         ref.styles_by_id[style.style_id] = style

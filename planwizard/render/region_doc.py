@@ -29,10 +29,7 @@ def build_overview(overview: Overview, template_dir: Path | None = None, *, now:
     writer.heading(1, labels.REGION_MATRIX)
     writer.p("body", labels.REGION_MATRIX_NOTE + " " + labels.REGION_MATRIX_NUMBERS)
     numbers = [str(n) for n in range(1, len(themes) + 1)]
-    name_share = 0.2
-    theme_share = (1 - name_share - 0.1) / len(themes)
-    columns = [Column(labels.COL_GEMEENTE, name_share),
-               *[Column(n, theme_share, "center") for n in numbers], Column(labels.COL_TOTAL, 0.1, "center")]
+    columns = [Column(labels.COL_GEMEENTE), *[Column(n, "center") for n in numbers], Column(labels.COL_TOTAL, "center")]
     groups = overview.groups()
     for region, group in groups:
         if len(groups) > 1:
@@ -44,7 +41,7 @@ def build_overview(overview: Overview, template_dir: Path | None = None, *, now:
         writer.p("meta", labels.REGION_MIGRATED_NOTE)
     tables.table(
         writer,
-        [Column(labels.COL_NUMBER, 0.1, "center"), Column(labels.COL_THEME, 0.6), Column(labels.COL_DONE_OF, 0.3)],
+        [Column(labels.COL_NUMBER, "center"), Column(labels.COL_THEME), Column(labels.COL_DONE_OF)],
         [[number, theme.title, _region_total(overview, theme.id)] for number, theme in zip(numbers, themes)],
         caption=labels.REGION_THEMES_CAPTION,
     )
@@ -57,8 +54,8 @@ def build_overview(overview: Overview, template_dir: Path | None = None, *, now:
     if overview.open_points:
         tables.table(
             writer,
-            [Column(labels.COL_ITEM, 0.46), Column(labels.COL_THEME, 0.22), Column(labels.COL_COUNT, 0.08, "center"),
-             Column(labels.COL_GEMEENTEN, 0.24)],
+            [Column(labels.COL_ITEM), Column(labels.COL_THEME), Column(labels.COL_COUNT, "center"),
+             Column(labels.COL_GEMEENTEN)],
             [[p.item.question, p.theme_title, str(len(p.gemeenten)), ", ".join(p.gemeenten)]
              for p in overview.open_points],
             caption=labels.REGION_OPEN_CAPTION,
@@ -70,8 +67,8 @@ def build_overview(overview: Overview, template_dir: Path | None = None, *, now:
     if overview.timeline:
         tables.table(
             writer,
-            [Column(labels.COL_DUE, 0.12), Column(labels.COL_GEMEENTE, 0.16), Column(labels.COL_ACTION, 0.38),
-             Column(labels.COL_OWNER, 0.16), Column(labels.COL_THEME, 0.18)],
+            [Column(labels.COL_DUE), Column(labels.COL_GEMEENTE), Column(labels.COL_ACTION),
+             Column(labels.COL_OWNER), Column(labels.COL_THEME)],
             [[due_text(e.due), e.gemeente, e.what, e.owner, e.theme_title] for e in overview.timeline],
             caption=labels.REGION_TIMELINE_CAPTION,
         )
@@ -82,7 +79,7 @@ def build_overview(overview: Overview, template_dir: Path | None = None, *, now:
     if overview.examples:
         tables.table(
             writer,
-            [Column(labels.COL_EXAMPLE, 0.5), Column(labels.COL_GEMEENTEN, 0.5)],
+            [Column(labels.COL_EXAMPLE), Column(labels.COL_GEMEENTEN)],
             [[title, ", ".join(names)] for _, title, names in overview.examples],
             caption=labels.REGION_EXAMPLES_CAPTION,
         )
@@ -110,7 +107,7 @@ def _missing(writer: Writer, overview: Overview) -> None:
     writer.p("body", labels.region_missing_note(overview.region, len(overview.missing), members))
     tables.table(
         writer,
-        [Column(labels.COL_GEMEENTE, 0.5), Column(labels.COL_CODE, 0.25), Column(labels.COL_CONFIDENCE, 0.25)],
+        [Column(labels.COL_GEMEENTE), Column(labels.COL_CODE), Column(labels.COL_CONFIDENCE)],
         [[g.name, g.code, labels.CONFIDENCE[g.confidence]] for g in overview.missing],
         caption=labels.REGION_MISSING_CAPTION,
     )

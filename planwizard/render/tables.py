@@ -1,4 +1,4 @@
-"""Tables: fixed column widths, a header row repeated on every page, and the readiness chart.
+"""Tables: column widths that fit their content, a header row repeated on every page, the readiness chart.
 
 The chart is a table of shaded cells, one row per theme: native, searchable text in
 Word and LibreOffice, with the percentage written next to every bar.
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from planwizard.render import ooxml
+from planwizard.render import measure, ooxml
 from planwizard.render.ooxml import w
 from planwizard.render.writer import Writer
 
@@ -31,8 +31,6 @@ Cell = str | Link | etree._Element | list[etree._Element]
 @dataclass(frozen=True)
 class Column:
     header: str
-    share: float
-    """Part of the text width (the shares of a table add up to 1)."""
     align: str = ""
     """``center`` or ``right`` for figures; empty keeps the style's alignment."""
 
@@ -162,18 +160,26 @@ def _fill(writer: Writer, tc: etree._Element, content: Cell, role: str) -> None:
         tc.append(content)
 
 
-def widths_of(writer: Writer, shares: Sequence[float]) -> list[int]:
-    """Twips per column, filling the text width exactly."""
-    total = writer.template.text_width
-    widths = [int(total * share) for share in shares]
-    widths[-1] += total - sum(widths)
-    return widths
+def _plain(value: Cell) -> str:
+    """The text of a cell, as it will stand in the table (for sizing its column)."""
+    if isinstance(value, str):
+        return value if value.isprintable() else ooxml.one_line(value)
+    if isinstance(value, Link):
+        return value.text
+    paragraphs = value if isinstance(value, list) else [value]
+    return " ".join("".join(p.itertext()) for p in paragraphs)
+
+
+def widths_of(writer: Writer, columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> list[int]:
+    """Twips per column, filling the text width exactly, wide enough for every word in it."""
+    texts = [[_plain(value) for value in values] for values in rows]
+    return measure.fit(writer.template.text_width, writer.template.table_look, [c.header for c in columns], texts)
 
 
 def table(writer: Writer, columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *, caption: str,
           description: str = "", bold_last: bool = False) -> etree._Element:
     """A data table with a marked, repeating header row; appended to the body."""
-    widths = widths_of(writer, [c.share for c in columns])
+    widths = widths_of(writer, columns, rows)
     tbl = _new_table(writer, widths, caption, description, borders=True)
     header = _row(tbl, header=True)
     head_style, text_style = writer.ids["table_header"], writer.ids["table_text"]
@@ -218,11 +224,14 @@ def _runs(states: list[str]) -> list[tuple[str, int]]:
 def chart(writer: Writer, rows: Sequence[tuple[str, list[str], str]], colours: dict[str, str], *,
           headers: tuple[str, str, str], caption: str, description: str) -> etree._Element:
     """A horizontal bar per row: label, ``CHART_CELLS`` shaded cells, and the value as text."""
-    label_share, value_share = 0.34, 0.12
-    bar = writer.template.text_width * (1 - label_share - value_share)
-    cell_width = int(bar // CHART_CELLS)
-    label_width = int(writer.template.text_width * label_share)
-    value_width = writer.template.text_width - label_width - cell_width * CHART_CELLS
+    total = writer.template.text_width
+    # label and value columns as wide as their words need, at least a third and an eighth of the width
+    label_least, _, value_least = measure.fit(total, writer.template.table_look, headers,
+                                              [(label, "", value) for label, _, value in rows], spread=False)
+    label_width = max(int(total * 0.34), label_least)
+    value_width = max(int(total * 0.12), value_least)
+    cell_width = (total - label_width - value_width) // CHART_CELLS
+    value_width = total - label_width - cell_width * CHART_CELLS
     widths = [label_width, *([cell_width] * CHART_CELLS), value_width]
     tbl = _new_table(writer, widths, caption, description, borders=False)
     header = _row(tbl, header=True)

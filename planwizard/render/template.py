@@ -19,7 +19,7 @@ from lxml import etree
 from planwizard import labels
 from planwizard.errors import PlanError, Problem
 from planwizard.render import blocks as blocklib
-from planwizard.render import package
+from planwizard.render import measure, package
 from planwizard.render import reference as refdoc
 from planwizard.render.ooxml import w
 from planwizard.resources import data_dir
@@ -56,6 +56,8 @@ class Template:
     numbering_part: bytes = b""
     numbering_split: tuple[bytes, bytes] = (b"", b"")
     """The numbering part cut where new numbering instances go (empty when it cannot be cut safely)."""
+    table_look: measure.Look = measure.Look()
+    """Fonts and cell margins of the tables, to size their columns."""
 
     @property
     def text_width(self) -> int:
@@ -174,11 +176,17 @@ def _check(folder: Path) -> tuple[list[Problem], Template | None]:
     except etree.XMLSyntaxError as exc:
         return [Problem(str(folder / REFERENCE), labels.err_reference_not_docx(str(exc)))] + warnings, None
     template = Template(folder, ref, style_ids, numbered, bullet_num, number_abstract, header_fill, compiled,
-                        shell, field_parts, warnings)
+                        shell, field_parts, warnings, table_look=_table_look(ref, style_ids))
     if ref.numbering is not None:
         template.numbering_part = refdoc.serialize(ref.numbering)
         template.numbering_split = _numbering_split(template.numbering_part, number_abstract)
     return warnings, template
+
+
+def _table_look(ref: refdoc.Reference, style_ids: dict[str, str]) -> measure.Look:
+    header = measure.Font(*ref.font_of(ref.styles_by_id[style_ids["table_header"]]))
+    text = measure.Font(*ref.font_of(ref.styles_by_id[style_ids["table_text"]]))
+    return measure.Look(header, text, margins=ref.cell_margins(ref.styles_by_id[style_ids["table"]]))
 
 
 def _numbering_split(data: bytes, abstract: str) -> tuple[bytes, bytes]:
