@@ -1,4 +1,9 @@
-"""The command palette: Dutch commands to go to a theme or item, review, examples, generate."""
+"""The command palette: Dutch commands for everything one does in the wizard.
+
+Besides going to a theme or item, the review, the examples and the draft, it holds what
+one does on the current item (status, text, actions, examples), so a user who only
+knows Ctrl+P can do all of it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ from textual.app import SystemCommand
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from planwizard import labels
+from planwizard.model import STATUSES
 from planwizard.tui import texts
 from planwizard.tui.messages import GoToItem
 
@@ -97,16 +104,125 @@ class PaletteCommands:
                                           texts.theme_label(answered, applicable, "beantwoord")))
         self.search_commands(commands, placeholder=texts.PALETTE_THEME_PLACEHOLDER)
 
-    def _main_action(self, name: str) -> Callable[[], None]:
+    def _on_main(self, act: Callable, *, needs_item: bool = False) -> Callable[[], None]:
+        """A command that closes the screens above the main screen, then calls ``act(main)``."""
         def run() -> None:
             main = self.main_screen()
-            if main is None:
+            if main is None or (needs_item and main.current is None):
                 return
             while self.screen is not main and len(self.screen_stack) > 1:
                 self.pop_screen()
-            getattr(main, f"action_{name}")()
+            act(main)
 
         return run
+
+    def _main_action(self, name: str) -> Callable[[], None]:
+        return self._on_main(lambda main: getattr(main, f"action_{name}")())
+
+    def _item_command(self, title: str, help_text: str, act: Callable) -> SystemCommand:
+        """A palette command on the main screen's current item: ``act(main, item_id)``."""
+        return SystemCommand(title, help_text, self._on_main(lambda main: act(main, main.current), needs_item=True))
+
+    def item_commands(self) -> Iterable[SystemCommand]:
+        """What one does on the current item: status, text, actions, examples, moving on."""
+        main = self.main_screen()
+        if main is None or main.current is None or self.session is None:
+            return
+        from planwizard.tui.screens.base import focus_now
+        from planwizard.tui.widgets.item_pane import GuidanceBox, ItemPane, NotesArea
+        from planwizard.tui.widgets.status import StatusChoice
+
+        session = self.session
+        answer = session.answer(main.current)
+        yield SystemCommand(texts.CMD_NEXT_OPEN, texts.CMD_NEXT_OPEN_HELP, self._main_action("next_open"))
+        if not session.read_only:
+            for index, status in enumerate(STATUSES):
+                label = labels.STATUS[status]
+                yield self._item_command(texts.CMD_STATUS.format(label=label), texts.CMD_STATUS_HELP.format(label=label),
+                                         lambda m, item_id, i=index: m.choose_status(item_id, i))
+            if answer is not None and answer.status is not None:
+                yield self._item_command(texts.CMD_STATUS_CLEAR, texts.CMD_STATUS_CLEAR_HELP,
+                                         lambda m, _: m.query_one(StatusChoice).action_clear())
+            yield self._item_command(texts.CMD_NOTES, texts.CMD_NOTES_HELP,
+                                     lambda m, _: focus_now(m.query_one(NotesArea)))
+            yield self._item_command(texts.CMD_ACTION_ADD, texts.CMD_ACTION_ADD_HELP,
+                                     lambda m, _: m.edit_actions("add", None))
+            if answer is not None and answer.actions:
+                yield SystemCommand(texts.CMD_ACTION_EDIT, texts.CMD_ACTION_EDIT_HELP, lambda: self.pick_action("edit"))
+                yield SystemCommand(texts.CMD_ACTION_REMOVE, texts.CMD_ACTION_REMOVE_HELP,
+                                    lambda: self.pick_action("remove"))
+            yield SystemCommand(texts.CMD_EXAMPLE_ATTACH, texts.CMD_EXAMPLE_ATTACH_HELP,
+                                lambda: self.pick_example(attach=True))
+            if answer is not None and answer.examples:
+                yield SystemCommand(texts.CMD_EXAMPLE_DETACH, texts.CMD_EXAMPLE_DETACH_HELP,
+                                    lambda: self.pick_example(attach=False))
+            yield self._item_command(texts.CMD_OWN_EXAMPLE, texts.CMD_OWN_EXAMPLE_HELP, self._own_example)
+        yield self._item_command(texts.CMD_NEXT, texts.CMD_NEXT_HELP, lambda m, _: m.action_next())
+        yield self._item_command(texts.CMD_PREVIOUS, texts.CMD_PREVIOUS_HELP, lambda m, _: m.action_previous())
+
+        def toggle_guidance(m, _) -> None:
+            box = m.query_one(GuidanceBox)
+            box.collapsed = not box.collapsed
+            m.query_one(ItemPane).guidance_open = not box.collapsed
+
+        yield self._item_command(texts.CMD_GUIDANCE, texts.CMD_GUIDANCE_HELP, toggle_guidance)
+
+    def _own_example(self, main, item_id: str) -> None:
+        from planwizard.tui.screens.examples import add_own_example
+
+        add_own_example(self, main.session, main.session.item(item_id), lambda _: main.refresh_all())
+
+    def pick_action(self, what: str) -> None:
+        """A palette of the current item's actions; the chosen one is edited or removed."""
+        from textual.command import SimpleCommand
+
+        main = self.main_screen()
+        answer = self.session.answer(main.current) if main is not None and main.current else None
+        if answer is None:
+            return
+        commands = [
+            SimpleCommand(" ".join(action.what.split()) or "…",
+                          self._on_main(lambda m, i=index: m.edit_actions(what, i), needs_item=True),
+                          " · ".join(part for part in (action.owner, texts.short_date(action.due)) if part) or None)
+            for index, action in enumerate(answer.actions)
+        ]
+        self.search_commands(commands, placeholder=texts.PALETTE_ACTION_PLACEHOLDER)
+
+    def pick_example(self, *, attach: bool) -> None:
+        """A palette of examples to attach to the current item (suggested ones first), or of attached ones."""
+        from textual.command import SimpleCommand
+
+        from planwizard.tui.widgets.item_pane import ItemPane
+
+        main, session = self.main_screen(), self.session
+        if main is None or main.current is None or session is None:
+            return
+        item = session.item(main.current)
+        attached = set(session.attached(item.id))
+        everything = session.all_examples()
+        suggested = [e for e in item.examples if e in everything]
+        order = sorted(everything, key=lambda e: (e not in suggested, item.theme not in everything[e].themes,
+                                                  everything[e].title.casefold()))
+        themes = {theme.id: theme.title for theme in session.themes}
+
+        def toggle(main, example_id: str) -> None:
+            pane = main.query_one(ItemPane)
+            pane.toggle_example(example_id)
+            pane.refresh_examples()
+
+        commands = []
+        for example_id in order:
+            if (example_id in attached) == attach:
+                continue
+            example = everything[example_id]
+            about = texts.CMD_RELATED if example_id in suggested else ", ".join(
+                themes.get(t, t) for t in example.themes)
+            commands.append(SimpleCommand(
+                " ".join(example.title.split()),
+                self._on_main(lambda m, e=example_id: toggle(m, e), needs_item=True),
+                " · ".join(part for part in (example.where, about) if part) or None,
+            ))
+        self.search_commands(commands, placeholder=texts.PALETTE_EXAMPLE_PLACEHOLDER)
 
     def generate_from_palette(self) -> None:
         from planwizard.tui.screens.review import ReviewScreen
@@ -144,7 +260,7 @@ class PaletteCommands:
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The Dutch commands of the palette (Textual's English ones are left out)."""
         if self.session is not None:
-            yield SystemCommand(texts.CMD_NEXT_OPEN, texts.CMD_NEXT_OPEN_HELP, self._main_action("next_open"))
+            yield from self.item_commands()
             yield SystemCommand(texts.CMD_GOTO_THEME, texts.CMD_GOTO_THEME_HELP, self.search_themes_of_plan)
             yield SystemCommand(texts.CMD_GOTO_ITEM, texts.CMD_GOTO_ITEM_HELP, self.search_items)
             yield SystemCommand(texts.CMD_REVIEW, texts.CMD_REVIEW_HELP, self._main_action("review"))

@@ -580,7 +580,7 @@ def test_palette_commands_in_dutch(plan_path):
             await wait_for(pilot, lambda: _screen(app, "MainScreen"))
             main = app.screen
             main.show_item("visie.uitgangspunten")
-            await command(pilot, app, "volgende onbeantwoorde")
+            await command(pilot, app, "volgend open punt")
             await wait_for(pilot, lambda: _screen(app, "MainScreen") and main.current == "visie.samenhang")
             await command(pilot, app, "overzicht")
             await wait_for(pilot, lambda: _screen(app, "ReviewScreen"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -51,6 +53,26 @@ def example_prompt(mark: str, title: str, where: str = "") -> Table:
     if where:
         grid.add_row("", Text(where, style="italic dim", no_wrap=True, overflow="ellipsis"))
     return grid
+
+
+def add_own_example(app, session: Session, item: Item, then: Callable[[Example], None]) -> None:
+    """Ask for an own example; store it (attached to ``item`` when the user keeps that ticked), then ``then``."""
+    if session.read_only:
+        app.notify(texts.READ_ONLY_NOTICE, severity="warning")
+        return
+
+    def added(result: tuple[Example, bool] | None) -> None:
+        if result is None:
+            return
+        example, attach = result
+        example = session.add_own_example(example)
+        if attach:
+            session.toggle_example(item.id, example.id)
+        app.plan_changed(immediate=True)
+        app.notify(texts.own_added(example.title), timeout=3)
+        then(example)
+
+    app.push_screen(OwnExampleDialog(item.theme), added)
 
 
 class ExamplesScreen(WizardScreen):
@@ -153,24 +175,12 @@ class ExamplesScreen(WizardScreen):
         self.query_one("#examples-text", Static).update(self.describe(example))
 
     def action_own(self) -> None:
-        if self.session.read_only:
-            self.app.notify(texts.READ_ONLY_NOTICE, severity="warning")
-            return
-
-        def added(result: tuple[Example, bool] | None) -> None:
-            if result is None:
-                return
-            example, attach = result
-            example = self.session.add_own_example(example)
-            if attach:
-                self.session.toggle_example(self.item.id, example.id)
-            self.app.plan_changed(immediate=True)
-            self.app.notify(texts.own_added(example.title), timeout=3)
+        def added(example: Example) -> None:
             with self.prevent(Select.Changed, Input.Changed):
                 self.query_one("#examples-query", Input).value = ""
             self.fill(keep=example.id)
 
-        self.app.push_screen(OwnExampleDialog(self.item.theme), added)
+        add_own_example(self.app, self.session, self.item, added)
 
     def action_filter(self) -> None:
         self.query_one("#examples-query", Input).focus()

@@ -287,7 +287,11 @@ class ItemPane(Vertical):
         event.stop()
         if self.item is None or self.session.read_only:
             return
-        example_id = event.selection.value
+        self.toggle_example(event.selection.value)
+
+    def toggle_example(self, example_id: str) -> None:
+        """Attach an example to the current item, or detach it; says which, and saves."""
+        assert self.item is not None
         attached = self.session.toggle_example(self.item.id, example_id)
         title = self.session.all_examples()[example_id].title
         self.app.notify(texts.example_attached(title) if attached else texts.example_detached(title), timeout=2)

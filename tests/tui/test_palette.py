@@ -1,0 +1,161 @@
+"""Everything one does on an item can be done from the command palette (Ctrl+P) alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planwizard.answers import load_plan
+from tests.tui.conftest import SIZE, make_app, run, screen_text, wait_for
+
+
+def _screen(app, name: str) -> bool:
+    return type(app.screen).__name__ == name
+
+
+async def palette(pilot, app, text: str, expect: str) -> None:
+    """Open the palette, type ``text``, wait until ``expect`` is the highlighted command, choose it."""
+    await pilot.press("ctrl+p")
+    await choose(pilot, app, text, expect)
+
+
+async def choose(pilot, app, text: str, expect: str) -> None:
+    """In an open palette (commands, or a list of actions or examples), type and pick ``expect``."""
+    from textual.command import CommandList
+
+    await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
+    await pilot.press(*text)
+
+    def highlighted() -> str:
+        commands = app.screen.query_one(CommandList)
+        if commands.highlighted is None or not commands.option_count:
+            return ""
+        return str(commands.get_option_at_index(commands.highlighted).prompt)
+
+    await wait_for(pilot, lambda: expect in highlighted())
+    await pilot.press("enter")
+
+
+def test_status_text_and_next_open_item_from_the_palette(plan_path):
+    async def scenario():
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            main = app.screen
+            main.show_item("visie.cijfers")
+            await palette(pilot, app, "status: deels", "Status: Deels geregeld")
+            await wait_for(pilot, lambda: main.session.answer("visie.cijfers").status == "partial")
+            await palette(pilot, app, "status: niet van", "Status: Niet van toepassing")
+            await wait_for(pilot, lambda: main.session.answer("visie.cijfers").status == "not_applicable")
+            await palette(pilot, app, "status wissen", "Status wissen")
+            await wait_for(pilot, lambda: main.session.answer("visie.cijfers") is None
+                           or main.session.answer("visie.cijfers").status is None)
+            await palette(pilot, app, "status: geregeld", "Status: Geregeld")
+            await wait_for(pilot, lambda: main.session.answer("visie.cijfers").status == "done")
+            await palette(pilot, app, "tekst bewerken", "Tekst bewerken")
+            await wait_for(pilot, lambda: type(app.focused).__name__ == "NotesArea")
+            await pilot.press(*"Cijfers per wijk")
+            await palette(pilot, app, "volgend open punt", "Volgend open punt")
+            await wait_for(pilot, lambda: main.current == "visie.samenhang")
+            await palette(pilot, app, "vorig punt", "Vorig punt")
+            await wait_for(pilot, lambda: main.current != "visie.samenhang")
+
+    run(scenario())
+    answer = load_plan(plan_path).plan.answers["visie.cijfers"]
+    assert answer.status == "done"
+    assert answer.notes == "Cijfers per wijk"
+
+
+def test_add_edit_and_remove_an_action_from_the_palette(plan_path):
+    async def scenario():
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            main = app.screen
+            main.show_item("visie.cijfers")
+            await palette(pilot, app, "actie toevoegen", "Actie toevoegen")
+            await wait_for(pilot, lambda: _screen(app, "ActionDialog"))
+            app.screen.query_one("#what").value = "Cijfers opvragen bij de regio"
+            app.screen.query_one("#owner").value = "Team Wmo"
+            app.screen.query_one("#due").value = "30-06-2027"
+            await pilot.click("#ok")
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: len(main.session.answer("visie.cijfers").actions) == 1)
+            assert main.query_one("#actions").row_count == 1  # the item's table shows it too
+            await palette(pilot, app, "actie bewerken", "Actie bewerken")
+            await choose(pilot, app, "cijfers", "Cijfers opvragen bij de regio")
+            await wait_for(pilot, lambda: _screen(app, "ActionDialog"))
+            app.screen.query_one("#owner").value = "Team Beleid"
+            await pilot.click("#ok")
+            await wait_for(pilot, lambda: main.session.answer("visie.cijfers").actions[0].owner == "Team Beleid")
+            await palette(pilot, app, "actie toevoegen", "Actie toevoegen")
+            await wait_for(pilot, lambda: _screen(app, "ActionDialog"))
+            app.screen.query_one("#what").value = "Tweede actie"
+            await pilot.click("#ok")
+            await wait_for(pilot, lambda: len(main.session.answer("visie.cijfers").actions) == 2)
+            await palette(pilot, app, "actie verwijderen", "Actie verwijderen")
+            await choose(pilot, app, "tweede", "Tweede actie")
+            await wait_for(pilot, lambda: _screen(app, "ConfirmDialog"))
+            await pilot.click("#yes")
+            await wait_for(pilot, lambda: len(main.session.answer("visie.cijfers").actions) == 1)
+
+    run(scenario())
+    actions = load_plan(plan_path).plan.answers["visie.cijfers"].actions
+    assert [(a.what, a.owner, a.due) for a in actions] == [
+        ("Cijfers opvragen bij de regio", "Team Beleid", dt.date(2027, 6, 30))]
+
+
+def test_attach_and_detach_examples_and_add_an_own_one_from_the_palette(plan_path):
+    async def scenario():
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            main = app.screen
+            session = main.session
+            main.show_item("visie.doelgroep")
+            item = session.item("visie.doelgroep")
+            wanted = next(e for e in session.all_examples().values() if e.id not in item.examples)
+            await palette(pilot, app, "voorbeeld koppelen", "Voorbeeld koppelen")
+            await choose(pilot, app, wanted.title, " ".join(wanted.title.split()))
+            await wait_for(pilot, lambda: wanted.id in session.attached("visie.doelgroep"))
+            assert wanted.id in main.query_one("#examples").selected  # ticked in the item's list too
+            await palette(pilot, app, "voorbeeld ontkoppelen", "Voorbeeld ontkoppelen")
+            await choose(pilot, app, wanted.title, " ".join(wanted.title.split()))
+            await wait_for(pilot, lambda: wanted.id not in session.attached("visie.doelgroep"))
+            await palette(pilot, app, "eigen voorbeeld", "Eigen voorbeeld toevoegen")
+            await wait_for(pilot, lambda: _screen(app, "OwnExampleDialog"))
+            app.screen.query_one("#own-title").value = "Buurtkamer Heerlen-Noord"
+            app.screen.query_one("#own-summary").load_text("Een huiskamer in de wijk.")
+            await pilot.click("#ok")
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: any(e.startswith("eigen-") for e in session.attached("visie.doelgroep")))
+
+    run(scenario())
+    plan = load_plan(plan_path).plan
+    assert [e.title for e in plan.own_examples] == ["Buurtkamer Heerlen-Noord"]
+    assert plan.answers["visie.doelgroep"].examples[-1] == plan.own_examples[0].id
+
+
+def test_draft_from_the_palette(plan_path):
+    async def scenario():
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await palette(pilot, app, "concept maken", "Concept maken")
+            await wait_for(pilot, lambda: _screen(app, "ReviewScreen") and app.screen.result is not None, 30)
+            assert "Concept gemaakt:" in screen_text(app)
+
+    run(scenario())
+    assert plan_path.with_suffix(".docx").stat().st_size > 5000
+
+
+def test_read_only_palette_offers_no_changes(plan_path):
+    async def scenario():
+        app = make_app(plan_path, read_only=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            commands = [c.title for c in app.get_system_commands(app.screen)]
+            assert "Volgend open punt" in commands and "Volgend punt" in commands
+            for title in ("Status: Geregeld", "Actie toevoegen", "Voorbeeld koppelen…", "Eigen voorbeeld toevoegen"):
+                assert title not in commands
+
+    run(scenario())
