@@ -120,7 +120,8 @@ def _checklist_of(reader: Reader, value: Any, folder: Path | None) -> Checklist 
         return None
     ident, version = data.get("id"), data.get("version")
     if isinstance(version, float):
-        reader.error((*here, "version"), labels.err_version_number(version))
+        written = reader.doc.raw.get((*here, "version"), str(version))
+        reader.error((*here, "version"), labels.err_version_number(written))
         return None
     known = checklists.available(folder)
     if not isinstance(ident, str) or ident not in known:
@@ -176,11 +177,17 @@ def _read_plan(reader: Reader, top: dict[str, Any], checklist: Checklist, librar
 def _read_municipality(reader: Reader, value: Any) -> Municipality:
     here: Path_ = ("municipality",)
     data = reader.mapping(value, here, MUNICIPALITY_KEYS, required=("name",)) or {}
-    code = reader.text(data, here, "code", one_line=True)
+    code = reader.number_text(data, here, "code")  # code: 917 is a code, written wrong
+    name = reader.text(data, here, "name", required=True, one_line=True)
     if code and not CODE.match(code):
         reader.error((*here, "code"), labels.err_bad_code(code))
+    elif name.strip():  # a name and code not of one gemeente of the bundled list: a warning, not an error
+        from planwizard.gemeenten import registry
+
+        if found := registry().mismatch(name, code):
+            reader.problems.add(found, reader.doc.mark((*here, "code" if code else "name")), warning=True)
     return Municipality(
-        name=reader.text(data, here, "name", required=True, one_line=True),
+        name=name,
         code=code,
         region=reader.text(data, here, "region", one_line=True),
         central_municipality=reader.text(data, here, "central_municipality", one_line=True),

@@ -51,9 +51,6 @@ def _read(reader: Reader, data: Any, example_ids: frozenset[str]) -> Checklist |
     top = reader.mapping(data, (), TOP_KEYS, required=("id", "version", "title", "themes"))
     if top is None:
         return None
-    version = top.get("version")
-    if isinstance(version, float):
-        reader.error(("version",), labels.err_version_number(version))
     sources = _read_sources(reader, top.get("sources"))
     seen_items: dict[str, int] = {}
     seen_themes: dict[str, int] = {}

@@ -55,7 +55,7 @@ def read_examples(
                 summary=reader.text(data, here, "summary", required=True),
                 source=reader.text(data, here, "source"),
                 url=reader.text(data, here, "url", one_line=True),
-                year=reader.text(data, here, "year", one_line=True),
+                year=reader.number_text(data, here, "year"),
                 own=own,
             )
         )

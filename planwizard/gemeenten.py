@@ -19,6 +19,10 @@ CERTAIN = frozenset(("high", "medium"))
 """Confidences that are filled in without asking; a low one is a suggestion to confirm."""
 
 
+_PROVINCE_MARK = re.compile(r"\s*\(.*\)$")
+"""The "(L.)" in "Bergen (L.)": names that several gemeenten share carry their province."""
+
+
 @dataclass(frozen=True)
 class Gemeente:
     """A gemeente with its beschermd-wonen region and centrumgemeente where known."""
@@ -101,6 +105,26 @@ class Registry:
     def merged(self, query: str) -> Former | None:
         """The merger when ``query`` names a former gemeente (``find`` gives the current one)."""
         return self.former.get(normalise(query))
+
+    def mismatch(self, name: str, code: str) -> str:
+        """Why ``name`` and ``code`` do not describe one gemeente of the list ("" when they do)."""
+        by_code = self.by_key.get(code.lower()) if code else None
+        if by_code is not None and normalise(name) == normalise(_PROVINCE_MARK.sub("", by_code.name)):
+            return ""  # "Bergen" with the code of "Bergen (NH.)"
+        former = self.merged(name)
+        if former is not None:  # "Weesp": find() gives Amsterdam, but the plan names a gemeente no more
+            return labels.msg_merged(former.name, former.current.name, former.year)
+        try:
+            by_name: Gemeente | None = self.find(name) if name.strip() else None
+        except PlanError:
+            by_name = None
+        if code and by_code is None:
+            return labels.warn_unknown_code(code, by_name.name if by_name else "", by_name.code if by_name else "")
+        if by_code is not None and by_name is not None and by_code != by_name:
+            return labels.warn_name_code(name, code, by_code.name, by_name.code)
+        if by_name is None and name.strip():
+            return labels.warn_unknown_name(name, by_code.name if by_code else "", self.suggest(name))
+        return ""
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
         """Names close to ``query``, best first."""
@@ -214,7 +238,7 @@ def registry() -> Registry:
         by_key[g.code.lower()] = g
     # "Bergen (L.)" is also found as "Bergen", unless that short name starts several names.
     for g in gemeenten:
-        plain = normalise(re.sub(r"\s*\(.*\)$", "", g.name))
+        plain = normalise(_PROVINCE_MARK.sub("", g.name))
         if plain not in by_key and sum(1 for name in names if name.startswith(plain + " ")) == 1:
             by_key[plain] = g
     for alias, name in data.get("aliases", {}).items():

@@ -131,12 +131,21 @@ def err_expected(what: str, got: object) -> str:
     return f"verwacht {what}, gevonden {describe(got)}"
 
 
+def err_not_text(value: object, source: str) -> str:
+    return (f"verwacht tekst, gevonden {describe(value)}; is het tekst, zet het dan tussen aanhalingstekens: "
+            f"\"{source}\"")
+
+
 def describe(value: object) -> str:
     """How a wrong value is named in a message: its type in Dutch."""
+    import datetime as dt
+
     if value is None:
         return "niets"
     if isinstance(value, bool):
         return "ja/nee-waarde"
+    if isinstance(value, dt.date):
+        return f"datum {value.isoformat()}"
     if isinstance(value, (int, float)):
         return f"getal {value}"
     if isinstance(value, str):
@@ -268,8 +277,29 @@ def msg_merged(old: str, current: str, year: int) -> str:
     return f"{old} hoort sinds {year} bij {current}"
 
 
+def warn_name_code(name: str, code: str, name_of_code: str, code_of_name: str) -> str:
+    return (f"naam '{name}' en code {code} horen niet bij elkaar: {code} is {name_of_code}, "
+            f"{name} heeft {code_of_name}; controleer naam en code")
+
+
+def warn_unknown_code(code: str, name: str, code_of_name: str) -> str:
+    hint = f"; {name} heeft {code_of_name}" if name else ""
+    return f"code {code} staat niet in de lijst van gemeenten{hint}"
+
+
+def warn_unknown_name(name: str, name_of_code: str, suggestions: list[str]) -> str:
+    if name_of_code:
+        return f"gemeente '{name}' staat niet in de lijst van gemeenten; de code hoort bij {name_of_code}"
+    hint = f"; bedoelt u {' of '.join(suggestions)}?" if suggestions else ""
+    return f"gemeente '{name}' staat niet in de lijst van gemeenten{hint}"
+
+
 # ------------------------------------------------------------------ command line
 MSG_VALID = "in orde"
+
+
+def msg_valid_with_warnings(count: int) -> str:
+    return f"in orde, met {count} {'waarschuwing' if count == 1 else 'waarschuwingen'}"
 MSG_EXISTS = "bestaat al; kies een andere naam of verwijder het eerst"
 MSG_INTERRUPTED = "afgebroken"
 MSG_UNEXPECTED = "onverwachte fout: {exc}. Draai opnieuw met --debug en meld de uitvoer."
@@ -296,7 +326,7 @@ def examples_theme_heading(title: str, count: int) -> str:
     return f"{title} ({count} voorbeeld{'en' if count != 1 else ''})"
 
 
-def err_version_number(value: float) -> str:
+def err_version_number(value: str) -> str:
     return f"versie {value} is als getal gelezen; zet de versie tussen aanhalingstekens, bijvoorbeeld \"{value}\""
 
 

@@ -58,19 +58,22 @@ class Reader:
         required: bool = False,
         one_line: bool = False,
     ) -> str:
-        """The text under ``key``; numbers are accepted as text, anything else is a problem."""
+        """The text under ``key``; anything else (a number, a date, yes/no) is a problem.
+
+        A number where text belongs is a mistake more often than not (``name: 12345``), and
+        YAML changes how it looks (``0.10`` reads as 0.1), so the message shows how to
+        write it as text, quoted.
+        """
         value = mapping.get(key)
         here = (*path, key)
         if value is None:
             if required and key in mapping:
                 self.error(here, labels.err_expected("tekst", value))
             return ""
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)
-        if isinstance(value, (dt.date, float)):
-            value = str(value)
         if not isinstance(value, str):
-            self.error(here, labels.err_expected("tekst", value))
+            source = self.doc.raw.get(tuple(here))
+            self.error(here, labels.err_not_text(value, source) if source is not None
+                       else labels.err_expected("tekst", value))
             return ""
         limit = MAX_LINE_TEXT if one_line else MAX_TEXT
         if len(value) > limit:
@@ -79,6 +82,13 @@ class Reader:
         if one_line and "\n" in value.strip("\n"):
             self.error(here, labels.err_expected("tekst op één regel", value))
         return value.strip("\n") if one_line else value
+
+    def number_text(self, mapping: dict[str, Any], path: Path_, key: str) -> str:
+        """A one-line text that may also be written as a whole number (a year, a code), as written."""
+        value = mapping.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.doc.raw.get((*path, key), str(value))
+        return self.text(mapping, path, key, one_line=True)
 
     def identifier(self, mapping: dict[str, Any], path: Path_, key: str) -> str:
         """A required one-line text, such as an id."""

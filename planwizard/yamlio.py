@@ -52,6 +52,8 @@ class Doc:
     data: Any
     marks: dict[Path_, Mark] = field(default_factory=dict)
     key_marks: dict[Path_, Mark] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+    """The source text of each value YAML read as something other than text (a number, a date)."""
 
     def mark(self, path: Path_) -> Mark:
         """Line and column of the value at ``path``, or of its nearest located parent."""
@@ -202,6 +204,7 @@ class _Builder:
         self.name = name
         self.marks: dict[Path_, Mark] = {}
         self.key_marks: dict[Path_, Mark] = {}
+        self.raw: dict[Path_, str] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.count = 0
         self.resolver = yaml.resolver.Resolver()
@@ -248,7 +251,7 @@ class _Builder:
                     self.attach(stack[-1], value)
                 else:
                     result = value
-        return Doc(self.name, result, self.marks, self.key_marks)
+        return Doc(self.name, result, self.marks, self.key_marks, self.raw)
 
     def child_path(self, parent: _Frame | None) -> Path_:
         if parent is None:
@@ -288,6 +291,8 @@ class _Builder:
         self.grow(1, event.start_mark)
         if isinstance(event, yaml.ScalarEvent):
             value = self.scalar(event)
+            if value.__class__ is not str and value is not None:
+                self.raw[path] = event.value
             if event.anchor is not None:
                 self.anchors[event.anchor] = (value, 1)
             return value, True

@@ -100,4 +100,4 @@ def test_id_form_theme_prefix_examples_and_sources(tmp_path):
 
 def test_version_written_as_number_is_explained(tmp_path):
     found = problems_of(tmp_path, HEAD.replace('"1.0"', "1.0") + "      - {id: visie.a, kind: actiepunt, question: A?}\n")
-    assert found == ['2:10: versie 1.0 is als getal gelezen; zet de versie tussen aanhalingstekens, bijvoorbeeld "1.0"']
+    assert found == ['2:10: verwacht tekst, gevonden getal 1.0; is het tekst, zet het dan tussen aanhalingstekens: "1.0"']

@@ -36,5 +36,6 @@ def run(args: argparse.Namespace) -> int:
         if problems.errors:
             failed = True
         else:
-            print(f"{path}: {labels.MSG_VALID}")
+            warned = len(problems.warnings)
+            print(f"{path}: {labels.msg_valid_with_warnings(warned) if warned else labels.MSG_VALID}")
     return 1 if failed else 0

@@ -17,7 +17,8 @@ async def open_in_wizard(path):
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: type(app.screen).__name__ in ("ProblemsScreen", "MainScreen", "NewPlanScreen"), 15)
-        return type(app.screen).__name__, getattr(app.screen, "problems", []), screen_text(app)
+        notes = " ".join(n.message for n in app._notifications)
+        return type(app.screen).__name__, getattr(app.screen, "problems", []), screen_text(app) + notes
 
 
 def test_every_corpus_file_opens_with_its_problems(tmp_path):
@@ -39,6 +40,7 @@ def test_every_corpus_file_opens_with_its_problems(tmp_path):
             continue
         if case.exit == 0:
             assert screen == "MainScreen", (case.name, text)
+            assert case.message.removeprefix("waarschuwing: ") in text, (case.name, text)  # shown as a notice
             continue
         assert screen == "ProblemsScreen", (case.name, text)
         messages = " ".join(p.message for p in problems)
