@@ -104,6 +104,7 @@ def test_a_year_and_a_code_may_be_written_as_numbers(tmp_path):
     ("Heerlen", "GM9999", 5, "code GM9999 staat niet in de lijst van gemeenten; Heerlen heeft GM0917"),
     ("Herlen", "", 4, "gemeente 'Herlen' staat niet in de lijst van gemeenten; bedoelt u Heerlen"),
     ("Parkstad", "GM0917", 5, "gemeente 'Parkstad' staat niet in de lijst van gemeenten; de code hoort bij Heerlen"),
+    ("Weesp", "", 4, "Weesp hoort sinds 2022 bij Amsterdam"),
 ])
 def test_name_and_code_not_of_one_gemeente_is_a_located_warning(tmp_path, name, code, line, message):
     municipality = f"  name: {name}\n  code: {code}\n" if code else f"  name: {name}\n"
