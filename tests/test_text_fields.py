@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from planwizard.answers import load_plan
+from planwizard.checklist import current
 from planwizard.errors import PlanError
 from tests.helpers import write_files
 
-BASE = """\
+BASE = f"""\
 format: planwizard/1
-checklist: {id: vng-beschermd-thuis, version: "2026.1"}
+checklist: {{id: vng-beschermd-thuis, version: "{current().version}"}}
 municipality:
   name: Heerlen
   code: GM0917
