@@ -79,7 +79,7 @@ def _build(task: tuple[int, str]) -> Outcome:
     try:
         loaded = load_plan(source)
         data = build_document(loaded.plan, loaded.checklist, _state["library"], _state["template"],  # type: ignore[arg-type]
-                              now=_state["now"])  # type: ignore[arg-type]
+                              now=_state["now"], source=os.path.abspath(source))  # type: ignore[arg-type]
         name = default_output_name(loaded.plan)
         # Batch drafts can be made again from their answer files, so they are not
         # fsynced one by one; the rename still guarantees no half-written draft.

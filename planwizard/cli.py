@@ -29,7 +29,11 @@ COMMANDS = (
     "template",
     "checklist",
     "examples",
+    "import",
+    "diff",
 )
+MODULES = {"import": "import_"}
+"""Commands whose module has another name (``import`` is a Python keyword)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,10 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(parser, top=True)
     subparsers = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT", dest="command")
     for name in COMMANDS:
+        module_name = f"planwizard.commands.{MODULES.get(name, name)}"
         try:
-            module = importlib.import_module(f"planwizard.commands.{name}")
+            module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
-            if exc.name != f"planwizard.commands.{name}":
+            if exc.name != module_name:
                 raise
             continue
         module.register(subparsers)

@@ -149,3 +149,12 @@ def _fsync_dir(folder: Path) -> None:
             raise
     finally:
         os.close(fd)
+
+
+def free_name(path: Path) -> Path:
+    """``path``, or ``path.2``, ``path.3``, ... whichever does not exist yet (for backups)."""
+    candidate, number = path, 1
+    while candidate.exists() or candidate.is_symlink():
+        number += 1
+        candidate = path.with_name(f"{path.name}.{number}")
+    return candidate

@@ -885,3 +885,179 @@ def done_of(done: int, relevant: int) -> str:
 
 def doc_example_described(number: str) -> str:
     return f"(beschreven bij {number})"
+
+
+# ------------------------------------------------------------------ Word round trip: reading a draft
+ERR_DOCX_NOT_ZIP = "is geen Word-document (.docx)"
+ERR_DOCX_OLE = ("is met een wachtwoord beveiligd of een oud Word-bestand (.doc); "
+                "sla het in Word op als .docx zonder wachtwoord")
+ERR_DOCX_TRUNCATED = "is beschadigd of onvolledig (geen geldig zip-bestand); sla het opnieuw op in Word"
+ERR_DOCX_ENCRYPTED = "is versleuteld; sla het op zonder wachtwoord"
+ERR_DOCX_NO_DOCUMENT = "bevat geen hoofddocument (word/document.xml); is het wel een Word-document?"
+ERR_NOT_PLANWIZARD = ("is niet met planwizard gemaakt (of de planwizard-gegevens zijn eruit verwijderd); "
+                      "alleen een concept van 'planwizard generate' kan worden ingelezen")
+ERR_TWO_SNAPSHOTS = ("bevat gegevens van meer dan één planwizard-concept (samengevoegde documenten?); "
+                     "lees elk concept apart in")
+ERR_TRACKED_HINT = ("accepteer of weiger eerst alle bijgehouden wijzigingen (Word: Controleren > Accepteren of "
+                    "Weigeren; LibreOffice: Bewerken > Wijzigingen bijhouden > Beheren), sla op en lees opnieuw in")
+DOC_FRONT_MATTER = "titelblad en inhoudsopgave"
+
+
+def err_docx_entries(limit: int) -> str:
+    return f"bevat meer dan {limit} onderdelen; dat is geen gewoon Word-document"
+
+
+def err_docx_part_too_big(name: str, limit_mb: int) -> str:
+    return f"onderdeel {name} is uitgepakt groter dan {limit_mb} MB; geweigerd (mogelijk een zip-bom)"
+
+
+def err_docx_part_missing(name: str) -> str:
+    return f"onderdeel {name} ontbreekt"
+
+
+def err_docx_broken(name: str, detail: str) -> str:
+    return f"onderdeel {name} is beschadigd ({detail}); sla het document opnieuw op"
+
+
+def err_docx_unsupported(name: str, detail: str) -> str:
+    return f"onderdeel {name} kan niet gelezen worden ({detail})"
+
+
+def err_docx_xml(name: str, line: int, detail: str) -> str:
+    where = f"regel {line}: " if line else ""
+    return f"onderdeel {name} is geen geldige XML ({where}{detail})"
+
+
+def err_docx_dtd(name: str) -> str:
+    return (f"onderdeel {name} bevat een DTD of entiteiten; dat komt in een Word-document niet voor "
+            "en wordt niet gelezen")
+
+
+def err_snapshot_unreadable(detail: str) -> str:
+    return f"de planwizard-gegevens in dit concept zijn niet te lezen ({detail}); maak het concept opnieuw"
+
+
+def err_tracked_changes(where: str) -> str:
+    return f"nog niet verwerkte bijgehouden wijzigingen in {where}"
+
+
+def item_place(number: str, item_id: str) -> str:
+    return f"punt {number} ({item_id})" if number else f"punt {item_id}"
+
+
+def doc_place(chapter: str, number: str, item_id: str) -> str:
+    """Where something is in a draft: chapter and item, as a reader finds it."""
+    parts = [f"hoofdstuk '{chapter}'"] if chapter else [DOC_FRONT_MATTER]
+    if item_id:
+        parts.append(item_place(number, item_id))
+    return ", ".join(parts)
+
+
+def err_import_date(text: str) -> str:
+    return f"datum '{text}' bij een actie is niet te lezen; schrijf DD-MM-JJJJ, bijvoorbeeld 30-06-2025"
+
+
+# ------------------------------------------------------------------ versions compared (diff, import, annex)
+DIFF_NONE = "geen verschillen"
+DIFF_PLAN = "Plan"
+DIFF_PLAN_FIELDS = {"title": "titel", "period": "periode", "author": "opgesteld door", "organisation": "organisatie",
+                    "date": "datum", "version": "versie"}
+DIFF_STATUS = "status"
+DIFF_TEXT = "tekst"
+DIFF_ACTION_CHANGED = "actie gewijzigd"
+DIFF_EXAMPLE_ADDED = "voorbeeld erbij"
+DIFF_EXAMPLE_REMOVED = "voorbeeld eraf"
+DIFF_LEGEND_MARKDOWN = "Verwijderde tekst is ~~doorgehaald~~, nieuwe tekst staat **vet**."
+DIFF_LEGEND_TEXT = "Verwijderde tekst staat tussen [- -], nieuwe tekst tussen {+ +}."
+
+
+def diff_action(kind: str, other: str = "") -> str:
+    return {"added": "actie erbij", "removed": "actie eraf", "moved_in": f"actie verplaatst van {other}",
+            "moved_out": f"actie verplaatst naar {other}"}.get(kind, "actie")
+
+
+def diff_title(old: str, new: str) -> str:
+    return f"Wijzigingen van {old} naar {new}"
+
+
+# ------------------------------------------------------------------ Word round trip: importing
+ERR_CONFLICT_HINT = ("niets geschreven; kies per conflict met --keep draft (het concept) of --keep file "
+                     "(het antwoordbestand), of lees het concept in nadat u de verschillen hebt bekeken")
+ERR_IMPORT_FILE_CHANGED = "het antwoordbestand is net gewijzigd door iemand anders; lees het concept opnieuw in"
+
+
+def err_import_no_target(source: str) -> str:
+    if source:
+        return (f"het antwoordbestand waarvan dit concept is gemaakt ({source}) is niet gevonden; "
+                "geef het aan met --into BESTAND.yaml")
+    return "onbekend van welk antwoordbestand dit concept is gemaakt; geef het aan met --into BESTAND.yaml"
+
+
+def err_import_other_plan(draft_gemeente: str, file_gemeente: str, target: str) -> str:
+    return (f"dit concept is gemaakt van een ander plan (gemeente {draft_gemeente}) dan {target} "
+            f"(gemeente {file_gemeente}); kies het juiste antwoordbestand met --into")
+
+
+def err_import_checklist_version(version: str, current: str) -> str:
+    return (f"dit concept is gemaakt met checklistversie {version}, die deze planwizard niet kent "
+            f"(huidige versie {current}); werk planwizard bij")
+
+
+def warn_outside(number: str, title: str, kind: str) -> str:
+    chapter = f"hoofdstuk {number} '{title}'" if number else f"'{title}'"
+    if kind == "new":
+        return f"{chapter}: nieuw hoofdstuk buiten de gemarkeerde delen; niet ingelezen"
+    if kind == "missing":
+        return f"{chapter}: niet meer gevonden (verwijderd of hernoemd); niet ingelezen"
+    return f"{chapter}: tekst buiten de gemarkeerde delen is gewijzigd; die tekst is niet ingelezen"
+
+
+def warn_item_missing(where: str) -> str:
+    return f"{where} is niet gevonden in het concept (kop verwijderd?); niet ingelezen"
+
+
+def warn_status_missing(where: str) -> str:
+    return f"{where}: de regel met 'Status:' is niet gevonden; status niet ingelezen"
+
+
+def warn_tables(where: str) -> str:
+    return f"{where}: een tabel in de toelichting kan niet in het antwoordbestand; niet ingelezen"
+
+
+def warn_item_retired(where: str, version: str) -> str:
+    return (f"{where} bestaat in checklistversie {version} niet meer in deze vorm (samengevoegd, gesplitst of "
+            "vervallen); neem de wijziging met de hand over")
+
+
+def warn_kept_file(number: str, item_id: str) -> str:
+    return f"{item_place(number, item_id)}: ook gewijzigd in het antwoordbestand; dat is aangehouden (--keep file)"
+
+
+def err_import_status(where: str, text: str) -> str:
+    choices = ", ".join(f"'{label}'" for label in (*STATUS.values(), UNANSWERED))
+    return f"{where}: status '{text}' is niet te lezen; kies uit {choices}"
+
+
+def err_import_too_long(where: str, length: int, limit: int) -> str:
+    return f"{where}: tekst is te lang ({length} tekens; maximaal {limit})"
+
+
+def err_conflict(number: str, item_id: str) -> str:
+    return (f"{item_place(number, item_id)}: gewijzigd in het concept én in het antwoordbestand sinds het "
+            "concept is gemaakt (conflict)")
+
+
+def msg_imported(target: str, count: int, backup: str) -> str:
+    noun = "punt" if count == 1 else "punten"
+    return f"{target}: {count} {noun} bijgewerkt; het oude bestand staat in {backup}"
+
+
+def msg_import_dry_run(target: str, count: int) -> str:
+    noun = "punt" if count == 1 else "punten"
+    return f"{target}: {count} {noun} zou(den) worden bijgewerkt (--dry-run: niets geschreven)"
+IMPORT_CONFLICT_DRAFT = "conflict: het concept is overgenomen (--keep draft)"
+DIFF_EARLIER = "de vorige versie"
+
+
+def err_diff_checklists(old: str, new: str) -> str:
+    return f"de plannen horen bij verschillende checklists ({old} en {new}); die zijn niet te vergelijken"

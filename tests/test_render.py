@@ -117,12 +117,19 @@ def part(data: bytes, name: str) -> etree._Element:
         return etree.fromstring(archive.read(name))
 
 
+def text_of(paragraph) -> str:
+    """All text of a paragraph, also inside content controls (python-docx's ``.text`` skips those)."""
+    parts = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n"}
+    return "".join(e.text or "" if e.tag == f"{W}t" else parts[e.tag]
+                   for e in paragraph._p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"))
+
+
 def styled(document, prefix: str) -> list[str]:
-    return [p.text for p in document.paragraphs if p.style.name.lower().startswith(prefix.lower())]
+    return [text_of(p) for p in document.paragraphs if p.style.name.lower().startswith(prefix.lower())]
 
 
 def body_text(document) -> str:
-    return "\n".join(p.text for p in document.paragraphs)
+    return "\n".join(text_of(p) for p in document.paragraphs)
 
 
 # ------------------------------------------------------------------ structure

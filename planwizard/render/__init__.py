@@ -8,6 +8,7 @@ template is cached per process and never changed after loading.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -63,11 +64,11 @@ def check_template(template_dir: Path) -> list[Problem]:
 
 
 def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example], template: Template,
-                   *, now: dt.datetime | None = None) -> bytes:
-    """The .docx bytes of the draft of ``plan``; nothing is written."""
+                   *, now: dt.datetime | None = None, source: str = "") -> bytes:
+    """The .docx bytes of the draft of ``plan`` (made from the answer file ``source``); nothing is written."""
     from planwizard.render.build import build_document as build
 
-    return build(plan, checklist, library, template, now=now)
+    return build(plan, checklist, library, template, now=now, source=source)
 
 
 def generate_file(loaded: Loaded, out: Path | None = None, template_dir: Path | None = None) -> Path:
@@ -84,7 +85,8 @@ def generate_file(loaded: Loaded, out: Path | None = None, template_dir: Path | 
     target = Path(out) if out is not None else Path(default_output_name(loaded.plan))
     check_output(target, Path(loaded.path) if loaded.path else None)
     template = load_template(template_dir)
-    data = build_document(loaded.plan, loaded.checklist, load_library(), template)
+    source = os.path.abspath(loaded.path) if loaded.path else ""
+    data = build_document(loaded.plan, loaded.checklist, load_library(), template, source=source)
     if not target.parent.is_dir():
         raise PlanError.at(str(target), labels.ERR_NO_FOLDER)
     atomic_write(target, data)

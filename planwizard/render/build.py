@@ -19,13 +19,14 @@ from planwizard.model import Answer, Checklist, Example, Item, Plan
 from planwizard.render import appendices, overviews
 from planwizard.render import blocks as blocklib
 from planwizard.render import facts as factlib
-from planwizard.render import fields, ooxml, package
+from planwizard.render import fields, marked, ooxml, package
 from planwizard.render import text as textlib
 from planwizard.render.draft import Draft
 from planwizard.render.ooxml import NSMAP, w
 from planwizard.render.reference import serialize
 from planwizard.render.template import Template
 from planwizard.render.writer import Writer
+from planwizard.roundtrip import marks
 
 STATUS_COLOURS = {
     "done": "2E7D32", "partial": "9A5B00", "todo": "C62828", "not_applicable": "595959",
@@ -35,6 +36,9 @@ STATUS_COLOURS = {
 
 class Builder(Draft):
     """A draft with the chapters of the plan itself: title page, prose, one chapter per theme."""
+
+    marker: marked.Marker | None = None
+    """What is marked for ``planwizard import`` (set by ``build_document``)."""
 
     # ------------------------------------------------------------ title page and contents
 
@@ -109,37 +113,60 @@ class Builder(Draft):
         self.items[item.id] = writer.heading(2, item.question)
         state = self.facts.states[item.id]
         answer = self.plan.answers.get(item.id)
+        marker = self.marker
+        if marker is not None:
+            marker.item(item, self.items[item.id][0], answer)
         writer.repeat(("meta", item.kind, item.level, state), lambda w: _meta_line(w, item, state))
+        if marker is not None:
+            marker.status_line(None if state == factlib.SKIPPED else (answer and answer.status) or marks.UNANSWERED)
         if state == factlib.SKIPPED:
             self.skipped(item)
             if answer is not None and not answer.is_empty():
                 writer.p("skipped", labels.DOC_STILL_ANSWERED)
                 self.answer_body(item, answer, answer.status or "")
+            elif marker is not None:
+                marker.text_follows()
+                marker.text_done("", ())
         elif state == factlib.UNANSWERED:
+            if marker is not None:
+                marker.text_follows()
             self.placeholder(labels.DOC_UNANSWERED, f"{labels.DOC_WHAT_MATTERS} {item.guidance}".strip())
-            if answer is not None:
-                self.answer_body(item, answer, state)
+            if marker is not None:
+                marker.placeholder()
+            self.answer_body(item, answer or Answer(), state, started=True)
         else:
             self.answer_body(item, answer or Answer(), state)
         self.examples(item.id, factlib.chosen_examples(answer, self.library, self.plan.own_examples))
 
-    def answer_body(self, item: Item, answer: Answer, state: str) -> None:
-        writer = self.writer
+    def answer_body(self, item: Item, answer: Answer, state: str, *, started: bool = False) -> None:
+        writer, marker = self.writer, self.marker
+        if marker is not None and not started:
+            marker.text_follows()
         if answer.notes.strip():
             writer.rich(answer.notes)
         elif state in labels.DOC_NO_NOTES:
             self.placeholder(labels.DOC_NO_NOTES[state])
+            if marker is not None:
+                marker.placeholder()
+        if marker is not None:
+            marker.text_done(answer.notes, textlib.parse(ooxml.one_line_breaks(answer.notes)))
         if answer.actions:
             writer.repeat("actions", _actions_heading)
+            if marker is not None:
+                marker.actions_heading()
             for action in answer.actions:
                 p = writer.p("bullet", action.what)
-                details = [f"{labels.DOC_OWNER}: {action.owner}" if action.owner else labels.DOC_NO_OWNER]
-                if action.due:
-                    details.append(f"{labels.DOC_DUE}: {factlib.short_date(action.due)}")
-                writer.runs(p, f" ({'; '.join(details)})", color="595959")
+                writer.runs(p, f" ({marks.action_details(action)})", color="595959")
+            if marker is not None:
+                marker.actions_done([marks.action_line(action) for action in answer.actions])
         elif state in ("todo", "partial"):
             writer.repeat("actions", _actions_heading)
+            if marker is not None:
+                marker.actions_heading()
             self.placeholder(labels.DOC_NO_ACTIONS)
+            if marker is not None:
+                marker.placeholder()
+                marker.actions_done([])
 
     def skipped(self, item: Item) -> None:
         condition = item.when
@@ -173,7 +200,9 @@ def _meta_line(writer: Writer, item: Item, state: str) -> etree._Element:
     if item.level:
         parts.append(f"{labels.DOC_LEVEL}: {labels.LEVEL.get(item.level, item.level).lower()}")
     writer.runs(meta, " · ".join(parts) + f" · {labels.DOC_STATUS}: ")
-    ooxml.run(meta, factlib.status_label(state), bold=True, color=STATUS_COLOURS[state])
+    status = ooxml.run(meta, factlib.status_label(state), bold=True, color=STATUS_COLOURS[state])
+    if state != factlib.SKIPPED:  # the status can be chosen in Word from a drop-down list
+        meta.append(marked.status_control(status))
     return [meta]
 
 
@@ -207,11 +236,17 @@ def _field_values(title: str, subject: str, author: str, custom: dict[str, str])
 
 
 def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example], template: Template,
-                   *, now: dt.datetime | None = None) -> bytes:
-    """The .docx bytes of the draft for ``plan`` in ``template``'s house style."""
+                   *, now: dt.datetime | None = None, source: str = "", compare: Plan | None = None) -> bytes:
+    """The .docx bytes of the draft for ``plan`` in ``template``'s house style.
+
+    ``source`` is the answer file's path, recorded so that ``planwizard import`` finds it;
+    ``compare``, an earlier version of the plan, adds an annex of what changed since.
+    """
+    now = now or dt.datetime.now(dt.timezone.utc)
     facts = factlib.collect(plan, checklist)
     writer = Writer(template)
     draft = Builder(writer, plan, checklist, library, facts)
+    draft.marker = marked.Marker(writer.body)
     draft.title_page()
     toc_heading = draft.contents_heading()
     draft.prose()
@@ -220,6 +255,12 @@ def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example]
     overviews.readiness(draft)
     overviews.open_points(draft)
     appendices.appendices(draft)
+    if compare is not None:
+        from planwizard.render import changes
+
+        changes.annex(draft, compare, labels.DOC_APPENDIX_CHANGES[bool(plan.retired)])
+    snapshot = marked.snapshot(draft.marker, plan, checklist.id, checklist.version, source, _role_styles(template),
+                               template.style_ids["heading1"], [entry.number for entry in writer.toc], now)
     for offset, paragraph in enumerate(fields.toc(template.style_ids["toc1"], writer.toc, labels.DOC_TOC_EMPTY)):
         writer.body.insert(writer.body.index(toc_heading) + 1 + offset, paragraph)
     info = plan.info
@@ -231,7 +272,18 @@ def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example]
         title=draft.title, subject=labels.doc_subject(draft.organisation), author=info.author or draft.organisation,
         description=labels.doc_description(checklist.title, checklist.version),
         status=info.version or labels.DOC_CONCEPT, custom=custom,
-    ), now)
+    ), now, snapshot)
+
+
+def _role_styles(template: Template) -> dict[str, tuple[str, str]]:
+    """Style id and name of every role the importer recognises paragraphs by."""
+    found = {}
+    for role in marks.ROLES:
+        style_id = template.style_ids.get(role, "")
+        style = template.ref.styles_by_id.get(style_id)
+        name = style.element.find(w("name")) if style is not None else None
+        found[role] = (style_id, name.get(w("val"), "") if name is not None else "")
+    return found
 
 
 @dataclass(frozen=True)
@@ -246,8 +298,8 @@ class Properties:
     custom: dict[str, str]
 
 
-def finish(writer: Writer, props: Properties, now: dt.datetime | None = None) -> bytes:
-    """The .docx bytes of ``writer``'s body in its template's package, with ``props``."""
+def finish(writer: Writer, props: Properties, now: dt.datetime | None = None, snapshot: bytes = b"") -> bytes:
+    """The .docx bytes of ``writer``'s body in its template's package, with ``props`` (and a snapshot)."""
     template = writer.template
     section = template.ref.section
     writer.body.append(copy.deepcopy(section) if section is not None else etree.Element(w("sectPr")))
@@ -270,4 +322,6 @@ def finish(writer: Writer, props: Properties, now: dt.datetime | None = None) ->
     values = _field_values(props.title, props.subject, props.author, props.custom)
     for part in template.field_parts:
         parts[part] = fields.refresh(template.ref.parts[part], values)
+    if snapshot:
+        marked.add_snapshot(parts, template.ref.rels_name, snapshot)
     return package.write_zip(parts)

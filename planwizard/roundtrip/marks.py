@@ -1,0 +1,344 @@
+"""The vocabulary of a marked draft, shared by the builder that writes it and the importer that reads it.
+
+What is marked, per checklist item ``k`` (its place in the snapshot, from 1):
+
+- the item's heading carries the bookmark ``_PwP_k``;
+- its status line ("... · Status: Geregeld") carries ``_PwS_k``; the status is the text after
+  the last "Status:", shown in a drop-down content control that offers the Dutch labels;
+- the gemeente's text is every paragraph after the status line up to the heading "Acties"
+  (which carries ``_PwA_k``), an example box or the next heading; the actions are the
+  paragraphs after "Acties" up to an example box or the next heading.
+
+Bookmarks whose name starts with "_" are hidden in Word, and LibreOffice keeps them with
+their names (it drops content-control tags, so those are not used). The snapshot, a
+custom XML part, records which plan the draft was made from and digests of every answer
+and every marked part as generated, so an import can tell what the draft changed and what
+the answer file changed since. It holds no answer text: what a reader deleted in Word does
+not linger in the file.
+
+Nothing here imports lxml at module level; the command line stays light.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from planwizard import labels
+from planwizard.model import Action, Answer
+
+NS = "urn:planwizard:draft:1"
+"""Namespace of the snapshot part; the importer recognises a planwizard draft by it."""
+FORMAT = "1"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+ITEM, STATUS, ACTIONS = "P", "S", "A"
+_MARK = re.compile(r"^_Pw([PSA])_(\d{1,5})$")
+MARK_ID_BASE = 300_000
+"""Bookmark ids of marks: ``MARK_ID_BASE + 3 * k + j``, apart from the builder's own ids."""
+
+PARAGRAPH, BULLET, NUMBER = "paragraph", "bullet", "number"
+UNANSWERED = "unanswered"
+STATUS_CHOICES = (*labels.STATUS.items(), (UNANSWERED, labels.UNANSWERED))
+"""Value and label of every choice in the status drop-down."""
+ROLES = ("heading1", "heading2", "heading3", "meta", "skipped", "example_title", "example_text", "toc_heading",
+         "toc1", "bullet", "number")
+"""Paragraph roles the importer must recognise; the snapshot records their style id and name."""
+
+
+def mark_name(kind: str, index: int) -> str:
+    return f"_Pw{kind}_{index}"
+
+
+def mark_id(kind: str, index: int) -> str:
+    return str(MARK_ID_BASE + 3 * index + (ITEM, STATUS, ACTIONS).index(kind))
+
+
+def parse_mark(name: str) -> tuple[str, int] | None:
+    """(kind, item index) of a mark's bookmark name; None for any other bookmark."""
+    found = _MARK.match(name)
+    return (found[1], int(found[2])) if found else None
+
+
+# ------------------------------------------------------------------ text
+
+
+def normal(text: str) -> str:
+    """``text`` with every run of white space one space, trimmed: how marked text is compared."""
+    return " ".join(text.split())
+
+
+def digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def notes_text(blocks) -> str:
+    """Notes in the answer-file format from (kind, level, text, list key, start) blocks.
+
+    A blank line between paragraphs, "- " before bullets and "1. " before numbered items,
+    two spaces of indent per list level. The builder digests what it rendered this way,
+    the importer what it read, so equal text means an unchanged part.
+    """
+    lines: list[str] = []
+    counters: dict[tuple[object, int], int] = {}
+    previous_list = False
+    for kind, level, text, key, start in blocks:
+        text = normal(text)
+        if not text:
+            continue
+        is_list = kind in (BULLET, NUMBER)
+        if lines and not (is_list and previous_list):
+            lines.append("")
+        indent = "  " * max(0, min(level, 2))
+        if kind == BULLET:
+            lines.append(f"{indent}- {text}")
+        elif kind == NUMBER:
+            number = counters.get((key, level), start)
+            counters[(key, level)] = number + 1
+            lines.append(f"{indent}{number}. {text}")
+        else:
+            lines.append(text)
+        previous_list = is_list
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ status and actions
+
+
+_LABEL_TO_STATUS = {normal(label).lower(): value for value, label in STATUS_CHOICES}
+
+
+def status_label(status: str | None) -> str:
+    return labels.STATUS.get(status or "", labels.UNANSWERED)
+
+
+def status_from_label(text: str) -> str | None:
+    """The status a label stands for (``None``: not answered); KeyError for any other text."""
+    value = _LABEL_TO_STATUS[normal(text).lower().rstrip(".")]
+    return None if value == UNANSWERED else value
+
+
+def split_status_line(text: str) -> tuple[str, str | None]:
+    """(fixed part, status text) of a status line; no status text when "Status:" is gone."""
+    head, sep, tail = text.rpartition(f"{labels.DOC_STATUS}:")
+    if not sep:
+        return text, None
+    return normal(head + sep), normal(tail)
+
+
+def short_date(day: dt.date | None) -> str:
+    """``30-06-2025``, the date format of action lines and tables; empty without a date."""
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}" if day else ""
+
+
+def action_details(action: Action) -> str:
+    """What the draft writes in brackets after an action: owner and due date."""
+    parts = [f"{labels.DOC_OWNER}: {action.owner}" if action.owner else labels.DOC_NO_OWNER]
+    if action.due:
+        parts.append(f"{labels.DOC_DUE}: {short_date(action.due)}")
+    return "; ".join(parts)
+
+
+def action_line(action: Action) -> str:
+    """An action as its paragraph in the draft reads (white space normalised)."""
+    return normal(f"{action.what} ({action_details(action)})")
+
+
+_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+
+
+def parse_action_line(line: str) -> Action:
+    """The action an edited paragraph describes; ValueError (Dutch) for an impossible date.
+
+    "wat (trekker: wie; gereed: 30-06-2025)" gives all three; a line without such a
+    bracket at its end is an action without owner or date.
+    """
+    text = normal(line)
+    if text.endswith(")"):
+        depth, opening = 0, -1
+        for index in range(len(text) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(text[index], 0)
+            if depth == 0:
+                opening = index
+                break
+        what = text[:opening].strip() if opening > 0 else ""
+        details = _details(text[opening + 1:-1]) if what else None
+        if details is not None:
+            return Action(what, *details)
+    return Action(text)
+
+
+def _details(inner: str) -> tuple[str, dt.date | None] | None:
+    due = None
+    owner_part, sep, due_text = inner.rpartition(f"; {labels.DOC_DUE}:")
+    if not sep:
+        owner_part = inner
+    else:
+        found = _DATE.match(due_text.strip())
+        if not found:
+            raise ValueError(labels.err_import_date(due_text.strip()))
+        day, month, year = (int(g) for g in found.groups())
+        try:
+            due = dt.date(year, month, day)
+        except ValueError:
+            raise ValueError(labels.err_import_date(due_text.strip())) from None
+    owner_part = owner_part.strip()
+    if owner_part.lower() == labels.DOC_NO_OWNER.lower():
+        return "", due
+    prefix = f"{labels.DOC_OWNER}:"
+    if owner_part.lower().startswith(prefix.lower()):
+        return owner_part[len(prefix):].strip(), due
+    return None
+
+
+def answer_digest(answer: Answer | None) -> str:
+    """A digest of everything an answer holds; equal answers, equal digests."""
+    if answer is None or answer.is_empty():
+        return digest("")
+    data = [answer.status or "", answer.notes,
+            [[a.what, a.owner, a.due.isoformat() if a.due else ""] for a in answer.actions], list(answer.examples)]
+    return digest(json.dumps(data, ensure_ascii=False))
+
+
+# ------------------------------------------------------------------ the snapshot
+
+
+@dataclass
+class ItemMarks:
+    """One item as generated: digests of its answer and of each marked part."""
+
+    index: int
+    id: str
+    number: str
+    answer: str
+    """Digest of the answer in the answer file when the draft was made."""
+    status: str | None
+    """The status shown (``unanswered`` when none); None when the draft shows no status (skipped)."""
+    notes: str
+    actions: str
+    placeholders: frozenset[str] = frozenset()
+    """Digests of the "In te vullen" paragraphs among the marked parts (not the gemeente's text)."""
+
+
+@dataclass
+class Chapter:
+    title: str
+    number: str
+    text: str
+    """Digest of the chapter's text outside the marked parts."""
+
+
+@dataclass
+class Snapshot:
+    """What a draft records about the plan and answers it was made from."""
+
+    gemeente: str
+    code: str
+    title: str
+    version: str
+    source: str
+    """Absolute path of the answer file (empty when unknown)."""
+    checklist: str
+    checklist_version: str
+    made: str
+    items: list[ItemMarks] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    front: str = ""
+    """Digest of the text before the first chapter (title page), without the table of contents."""
+    styles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Role -> (style id, style name) as generated."""
+
+    def same_plan(self, code: str, gemeente: str) -> bool:
+        """Whether the draft was made from a plan of this gemeente."""
+        if self.code and code:
+            return self.code.upper() == code.upper()
+        return normal(self.gemeente).lower() == normal(gemeente).lower()
+
+
+_PLAN_KEYS = ("gemeente", "code", "title", "version", "source", "checklist", "checklist_version", "made")
+
+
+def snapshot_xml(snapshot: Snapshot) -> bytes:
+    """The snapshot as the custom XML part of the draft."""
+    from lxml import etree
+
+    root = etree.Element(f"{{{NS}}}draft", nsmap={"pw": NS}, format=FORMAT)
+    plan = etree.SubElement(root, f"{{{NS}}}plan")
+    for key in _PLAN_KEYS:
+        plan.set(key.replace("_", "-"), _attr(getattr(snapshot, key)))
+    etree.SubElement(root, f"{{{NS}}}front", text=snapshot.front)
+    for role, (style_id, name) in snapshot.styles.items():
+        etree.SubElement(root, f"{{{NS}}}style", role=role, id=_attr(style_id), name=_attr(name))
+    for item in snapshot.items:
+        element = etree.SubElement(root, f"{{{NS}}}item", n=str(item.index), id=item.id, number=_attr(item.number),
+                                   answer=item.answer, notes=item.notes, actions=item.actions)
+        if item.status is not None:
+            element.set("status", item.status)
+        if item.placeholders:
+            element.set("placeholders", " ".join(sorted(item.placeholders)))
+    for chapter in snapshot.chapters:
+        etree.SubElement(root, f"{{{NS}}}chapter", title=_attr(chapter.title), number=_attr(chapter.number),
+                         text=chapter.text)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _attr(text: str) -> str:
+    # Attribute values hold names and titles; keep only what XML can carry.
+    return "".join(ch for ch in text if ch in "\t\n\r" or ch >= " ")[:1000]
+
+
+def read_snapshot(root) -> Snapshot:
+    """The snapshot from its parsed part; ValueError when it is not one this version can read."""
+    if root.tag != f"{{{NS}}}draft":
+        raise ValueError("not a planwizard snapshot")
+    if root.get("format") != FORMAT:
+        raise ValueError(f"format {root.get('format')}")
+    plan = root.find(f"{{{NS}}}plan")
+    if plan is None:
+        raise ValueError("no plan")
+    snapshot = Snapshot(**{key: plan.get(key.replace("_", "-"), "") for key in _PLAN_KEYS})
+    front = root.find(f"{{{NS}}}front")
+    snapshot.front = front.get("text", "") if front is not None else ""
+    for element in root.iterfind(f"{{{NS}}}style"):
+        snapshot.styles[element.get("role", "")] = (element.get("id", ""), element.get("name", ""))
+    for element in root.iterfind(f"{{{NS}}}item"):
+        index = element.get("n", "")
+        if not index.isdigit():
+            raise ValueError(f"item number {index!r}")
+        snapshot.items.append(ItemMarks(
+            int(index), element.get("id", ""), element.get("number", ""), element.get("answer", ""),
+            element.get("status"), element.get("notes", ""), element.get("actions", ""),
+            frozenset(element.get("placeholders", "").split()),
+        ))
+    for element in root.iterfind(f"{{{NS}}}chapter"):
+        snapshot.chapters.append(Chapter(element.get("title", ""), element.get("number", ""), element.get("text", "")))
+    return snapshot
+
+
+# ------------------------------------------------------------------ reading text from WordprocessingML
+
+_T, _TAB, _BR, _CR, _NB_HYPHEN = (f"{{{W_NS}}}{n}" for n in ("t", "tab", "br", "cr", "noBreakHyphen"))
+
+
+def paragraph_text(p) -> str:
+    """The text of a marked paragraph as a reader sees it (tabs and line breaks as spaces)."""
+    parts = []
+    for element in p.iter(_T, _TAB, _BR, _CR, _NB_HYPHEN):
+        tag = element.tag
+        if tag == _T:
+            parts.append(element.text or "")
+        elif tag == _NB_HYPHEN:
+            parts.append("-")
+        elif tag != _BR or element.get(f"{{{W_NS}}}type") in (None, "textWrapping"):
+            parts.append(" ")
+    return normal("".join(parts))
+
+
+def block_text(element) -> str:
+    """All text of a paragraph or table outside the marked parts, white space normalised."""
+    from lxml import etree
+
+    return normal(etree.tostring(element, method="text", encoding=str, with_tail=False))

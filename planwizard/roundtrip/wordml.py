@@ -1,0 +1,151 @@
+"""What the importer needs from a draft's styles and numbering: paragraph roles and list kinds.
+
+Word and LibreOffice may rename style ids on saving (LibreOffice writes "Contents1" for
+"TOC1"), so a role is recognised by the style id the snapshot recorded, else by the
+style's name, else (headings) by its outline level.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from lxml import etree
+
+from planwizard.roundtrip import marks
+
+
+@functools.lru_cache(maxsize=128)
+def w(tag: str) -> str:
+    return f"{{{marks.W_NS}}}{tag}"
+
+
+PPR, PSTYLE, NUMPR, NUM_ID, ILVL, VAL = (w(n) for n in ("pPr", "pStyle", "numPr", "numId", "ilvl", "val"))
+
+
+def _key(name: str) -> str:
+    return "".join(name.split()).lower()
+
+
+def style_of(p: etree._Element) -> str:
+    """The paragraph's style id ('' when it has none)."""
+    if len(p) and p[0].tag == PPR:
+        style = p[0].find(PSTYLE)
+        if style is not None:
+            return style.get(VAL, "")
+    return ""
+
+
+class Styles:
+    """Paragraph styles of a draft: role by style id, and the list numbering a style carries."""
+
+    def __init__(self, root: etree._Element | None, recorded: dict[str, tuple[str, str]]) -> None:
+        self.roles: dict[str, str] = {}
+        self._numbering: dict[str, tuple[str | None, str | None]] = {}
+        self.default = ""
+        info: dict[str, tuple[str, str, str | None, str | None, int | None]] = {}
+        for style in root.iterfind(w("style")) if root is not None else ():
+            if style.get(w("type")) != "paragraph":
+                continue
+            sid = style.get(w("styleId"), "")
+            name = style.find(w("name"))
+            based = style.find(w("basedOn"))
+            ppr = style.find(PPR)
+            num = ppr.find(NUMPR) if ppr is not None else None
+            outline = ppr.find(w("outlineLvl")) if ppr is not None else None
+            num_id = num.find(NUM_ID) if num is not None else None
+            ilvl = num.find(ILVL) if num is not None else None
+            info[sid] = (name.get(VAL, "") if name is not None else "", based.get(VAL, "") if based is not None else "",
+                         num_id.get(VAL) if num_id is not None else None, ilvl.get(VAL) if ilvl is not None else None,
+                         int(outline.get(VAL, "9")) if outline is not None and outline.get(VAL, "").isdigit() else None)
+            if style.get(w("default")) in ("1", "true"):
+                self.default = sid
+        by_id = {style_id: role for role, (style_id, _) in reversed(list(recorded.items())) if style_id}
+        by_name: dict[str, str] = {}
+        for role, (style_id, name) in reversed(list(recorded.items())):
+            for key in (_key(style_id), _key(name)):
+                if key:
+                    by_name[key] = role
+        self.roles.update({sid: role for sid, role in by_id.items()})
+        for sid, (name, *_rest) in info.items():
+            if sid in by_id:
+                continue
+            role = by_name.get(_key(name)) or by_name.get(_key(sid))
+            if role is None:
+                outline = self._inherited(info, sid, 4)
+                role = {0: "heading1", 1: "heading2", 2: "heading3"}.get(outline) if outline is not None else None
+            if role is not None:
+                self.roles[sid] = role
+        for sid in info:
+            self._numbering[sid] = (self._inherited(info, sid, 2), self._inherited(info, sid, 3))
+
+    @staticmethod
+    def _inherited(info, sid: str, field: int):
+        seen = set()
+        while sid in info and sid not in seen:
+            seen.add(sid)
+            value = info[sid][field]
+            if value is not None:
+                return value
+            sid = info[sid][1]
+        return None
+
+    def role(self, p: etree._Element) -> str:
+        return self.roles.get(style_of(p) or self.default, "")
+
+    def numbering(self, style_id: str) -> tuple[str | None, str | None]:
+        """(numId, ilvl) the style gives its paragraphs."""
+        return self._numbering.get(style_id or self.default, (None, None))
+
+
+class Numbering:
+    """List definitions of a draft: is a numbered paragraph a bullet or a number, and from where it counts."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.abstract: dict[str, dict[int, tuple[str, int]]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        if root is None:
+            return
+        for abstract in root.iterfind(w("abstractNum")):
+            levels = {}
+            for lvl in abstract.iterfind(w("lvl")):
+                fmt, start = lvl.find(w("numFmt")), lvl.find(w("start"))
+                levels[_int(lvl.get(w("ilvl")))] = (fmt.get(VAL, "") if fmt is not None else "",
+                                                    _int(start.get(VAL) if start is not None else "1", 1))
+            self.abstract[abstract.get(w("abstractNumId"), "")] = levels
+        for num in root.iterfind(w("num")):
+            abstract = num.find(w("abstractNumId"))
+            overrides = {}
+            for override in num.iterfind(w("lvlOverride")):
+                start = override.find(w("startOverride"))
+                if start is not None:
+                    overrides[_int(override.get(w("ilvl")))] = _int(start.get(VAL), 1)
+            self.nums[num.get(w("numId"), "")] = (abstract.get(VAL, "") if abstract is not None else "", overrides)
+
+    def list_of(self, p: etree._Element, styles: Styles) -> tuple[str, int, str, int] | None:
+        """(kind, level, list key, start) when ``p`` is a list paragraph, else None."""
+        num_id = ilvl = None
+        if len(p) and p[0].tag == PPR:
+            numpr = p[0].find(NUMPR)
+            if numpr is not None:
+                found_num, found_lvl = numpr.find(NUM_ID), numpr.find(ILVL)
+                num_id = found_num.get(VAL) if found_num is not None else None
+                ilvl = found_lvl.get(VAL) if found_lvl is not None else None
+        if num_id is None or ilvl is None:
+            style_num, style_lvl = styles.numbering(style_of(p))
+            num_id = num_id if num_id is not None else style_num
+            ilvl = ilvl if ilvl is not None else style_lvl
+        if not num_id or num_id == "0":
+            return None
+        level = _int(ilvl)
+        abstract, overrides = self.nums.get(num_id, ("", {}))
+        fmt, start = self.abstract.get(abstract, {}).get(level, ("", 1))
+        start = overrides.get(level, start)
+        if fmt == "none":
+            return None
+        if not fmt:
+            fmt = "decimal" if styles.role(p) == "number" else "bullet"
+        return (marks.BULLET if fmt == "bullet" else marks.NUMBER), level, num_id, start
+
+
+def _int(text: str | None, default: int = 0) -> int:
+    return int(text) if text and text.isdigit() else default
