@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from planwizard import labels
 from planwizard.model import Action, Answer, Checklist, Example, Item, Plan, Theme
@@ -298,8 +299,6 @@ def format_diff(diffs: list[ItemDiff], plan_fields: list[tuple[str, str, str]], 
 
 def version_label(plan: Plan, path: str = "") -> str:
     """How a version of a plan is called: its plan version, else its file name."""
-    from pathlib import Path
-
     return plan.info.version or (Path(path).name if path else labels.DIFF_EARLIER)
 
 
@@ -314,5 +313,8 @@ def compare_files(old_path, new_path, *, style: str = "text"):
         raise PlanError.at(str(new_path), labels.err_diff_checklists(old.checklist.id, new.checklist.id))
     examples = {**load_library(), **{e.id: e for e in (*old.plan.own_examples, *new.plan.own_examples)}}
     diffs = compare_plans(old.plan, new.plan, new.checklist)
-    title = labels.diff_title(version_label(old.plan, str(old_path)), version_label(new.plan, str(new_path)))
+    before, after = version_label(old.plan, str(old_path)), version_label(new.plan, str(new_path))
+    if before == after:  # the same version number: the file names tell them apart
+        before, after = (f"{Path(p).name} ({label})" for p, label in ((old_path, before), (new_path, after)))
+    title = labels.diff_title(before, after)
     return old, new, format_diff(diffs, plan_changes(old.plan, new.plan), examples, style=style, title=title)

@@ -110,24 +110,22 @@ class Marker:
         found: list[tuple[str, list[str]]] = []
         texts = front
         p_tag, ppr_tag, style_tag, val = ooxml.P, ooxml.PPR, ooxml.PSTYLE, ooxml.VAL
+        text_of, marked, status_lines = marks.text_of, self.marked, self.status_lines
         for index, child in enumerate(self.body):
-            if index in self.marked:
+            if index in marked:
                 continue
-            text = marks.block_text(child)
-            if index in self.status_lines:
+            text = text_of(child)
+            if index in status_lines:
                 text = marks.split_status_line(text)[0]
             elif (child.tag == p_tag and len(child) and child[0].tag == ppr_tag and len(child[0])
                   and child[0][0].tag == style_tag and child[0][0].get(val) == heading1):
                 texts = []
-                found.append((text, texts))
+                found.append((marks.normal(text), texts))
             texts.append(text)
         numbers = numbers + [""] * (len(found) - len(numbers))
-        chapters = [marks.Chapter(title, number, _digest(texts)) for (title, texts), number in zip(found, numbers)]
-        return _digest(front), chapters
-
-
-def _digest(texts: list[str]) -> str:
-    return marks.digest("\n".join(t for t in texts if t))
+        chapters = [marks.Chapter(title, number, marks.outside_digest(texts))
+                    for (title, texts), number in zip(found, numbers)]
+        return marks.outside_digest(front), chapters
 
 
 def snapshot(marker: Marker, plan: Plan, checklist_id: str, checklist_version: str, source: str,

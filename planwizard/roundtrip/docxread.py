@@ -51,6 +51,7 @@ class Package:
         self.archive = archive
         self.names = {info.filename: info for info in archive.infolist()}
         self.read_so_far = 0
+        self._rels: dict[str, dict[str, list[str]]] = {}
 
     def close(self) -> None:
         self.archive.close()
@@ -106,9 +107,12 @@ class Package:
 
     def rels(self, part: str) -> dict[str, list[str]]:
         """Relationship type -> targets (part names) of ``part``; empty when it has none."""
+        if part in self._rels:
+            return self._rels[part]
         folder, base = posixpath.split(part)
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         if rels_name not in self.names:
+            self._rels[part] = {}
             return {}
         found: dict[str, list[str]] = {}
         for rel in self.xml(rels_name):
@@ -117,6 +121,7 @@ class Package:
             target = rel.get("Target", "")
             name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
             found.setdefault(rel.get("Type", ""), []).append(name)
+        self._rels[part] = found
         return found
 
     def main_part(self) -> str:

@@ -110,12 +110,14 @@ def _edit(preview: Preview, item: ItemText, target_id: str | None) -> Edit | Non
                 if status != (None if item.marks.status == marks.UNANSWERED else item.marks.status):
                     edit.status = status
     notes = marks.notes_text(item.notes)
+    current = preview.loaded.plan.answers.get(target_id or "")
     if marks.digest(notes) != item.marks.notes:
         if len(notes) > MAX_TEXT:
             preview.problems.append(Problem(name, labels.err_import_too_long(where, len(notes), MAX_TEXT)))
+        if notes and current is not None and current.notes.endswith("\n"):
+            notes += "\n"  # as the file had it: the YAML block keeps its form
         edit.notes = notes
     if marks.digest("\n".join(item.actions)) != item.marks.actions:
-        current = preview.loaded.plan.answers.get(target_id or "")
         try:
             edit.actions = reuse_actions(item.actions, current.actions if current else [], marks.parse_action_line,
                                          marks.action_line)

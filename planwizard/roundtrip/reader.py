@@ -17,7 +17,7 @@ from planwizard import labels
 from planwizard.errors import PlanError, Problem
 from planwizard.roundtrip import marks
 from planwizard.roundtrip.docxread import Package, open_docx
-from planwizard.roundtrip.wordml import Styles, Numbering, w
+from planwizard.roundtrip.wordml import NUMPR, PPR, PSTYLE, VAL, Numbering, Styles, w
 
 REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
 REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
@@ -25,7 +25,11 @@ REL_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 P, TBL, SDT, SDT_CONTENT, CUSTOM_XML = (w(n) for n in ("p", "tbl", "sdt", "sdtContent", "customXml"))
-BOOKMARK_START, NAME = w("bookmarkStart"), w("name")
+BOOKMARK_START, NAME, BR, BR_TYPE, NB_HYPHEN = w("bookmarkStart"), w("name"), w("br"), w("type"), w("noBreakHyphen")
+SPACES = (w("tab"), BR, w("cr"), NB_HYPHEN)
+_BLOCK_STYLES = etree.XPath("w:p/w:pPr/w:pStyle | w:sdt/w:sdtContent/w:p/w:pPr/w:pStyle",
+                            namespaces={"w": marks.W_NS})
+"""Styles of the paragraphs at the top of the body (or just inside a content control there)."""
 TRACKED = tuple(w(n) for n in ("ins", "del", "moveFrom", "moveTo", "cellIns", "cellDel"))
 NOT_TEXT = (w("instrText"), w("delInstrText"), f"{{{MC_NS}}}Fallback")
 
@@ -67,36 +71,32 @@ class DraftText:
 def read_snapshot(path: str | Path) -> marks.Snapshot:
     """Only the snapshot of a draft (which plan it was made from); PlanError if there is none."""
     with open_docx(path) as package:
-        return _snapshot(package, package.main_part())
+        main = package.main_part()
+        return _snapshot(package, package.rels(main))
 
 
 def read_draft(path: str | Path) -> DraftText:
     """Everything an import needs from the draft at ``path``; PlanError for any problem with it."""
     with open_docx(path) as package:
         main = package.main_part()
-        snapshot = _snapshot(package, main)
         rels = package.rels(main)
+        snapshot = _snapshot(package, rels)
         root = package.xml(main)
         styles = Styles(_optional(package, rels.get(REL_STYLES)), snapshot.styles)
         numbering = Numbering(_optional(package, rels.get(REL_NUMBERING)))
     body = root.find(w("body"))
     if body is None:
         raise PlanError.at(str(path), labels.ERR_DOCX_NO_DOCUMENT)
-    blocks = _blocks(body, styles)
-    walk = _Walk(snapshot, styles, blocks)
+    document = _Document(root, body, styles)
+    walk = _Walk(snapshot, document)
     walk.run()
-    tracked = [element for element in root.iter(*TRACKED)]
-    if tracked:
+    if document.tracked:
         raise PlanError([Problem(str(path), labels.err_tracked_changes(where))
-                         for where in walk.locations(tracked)] + [Problem(str(path), labels.ERR_TRACKED_HINT)])
-    for element in list(root.iter(*NOT_TEXT)):
-        element.getparent().remove(element)
-    outside = walk.outside()
+                         for where in walk.locations(document.tracked)] + [Problem(str(path), labels.ERR_TRACKED_HINT)])
     for item in walk.items.values():
-        item.notes = [_note(item, element, styles, numbering) for element in item.notes]
-        item.notes = [block for block in item.notes if block is not None]
-        item.actions = [text for text in (_line(item, element) for element in item.actions) if text]
-    return DraftText(str(path), snapshot, list(walk.items.values()), outside)
+        item.notes = [block for block in (_note(item, p, document, numbering) for p in item.notes) if block]
+        item.actions = [text for text in (_line(item, p) for p in item.actions) if text]
+    return DraftText(str(path), snapshot, list(walk.items.values()), walk.outside())
 
 
 def _optional(package: Package, targets: list[str] | None) -> etree._Element | None:
@@ -105,9 +105,9 @@ def _optional(package: Package, targets: list[str] | None) -> etree._Element | N
     return package.xml(targets[0])
 
 
-def _snapshot(package: Package, main: str) -> marks.Snapshot:
+def _snapshot(package: Package, rels: dict[str, list[str]]) -> marks.Snapshot:
     """The planwizard snapshot among the custom XML parts (LibreOffice may keep two copies)."""
-    names = package.rels(main).get(REL_CUSTOM_XML, [])
+    names = list(rels.get(REL_CUSTOM_XML, []))
     names += sorted(n for n in package.names if n.startswith("customXml/") and n.endswith(".xml")
                     and "/_rels/" not in n and not posixbase(n).startswith("itemProps") and n not in names)
     found: list[marks.Snapshot] = []
@@ -134,7 +134,7 @@ def posixbase(name: str) -> str:
     return name.rsplit("/", 1)[-1]
 
 
-def _blocks(body: etree._Element, styles: Styles) -> list[etree._Element]:
+def _blocks(body: etree._Element) -> list[etree._Element]:
     """Paragraphs and tables of the body in order, through block-level content controls."""
     found: list[etree._Element] = []
     stack = [iter(body)]
@@ -153,66 +153,110 @@ def _blocks(body: etree._Element, styles: Styles) -> list[etree._Element]:
     return found
 
 
+class _Document:
+    """The main part gone over: blocks, their styles, list settings and marks; tracked changes.
+
+    Tabs and line breaks get a space of text (so text extraction in C separates words),
+    and what is no visible text (field codes, fallback copies of drawings) is removed.
+    Each kind of element is found in its own pass: lxml's iteration is C, dispatching
+    in Python is not.
+    """
+
+    def __init__(self, root: etree._Element, body: etree._Element, styles: Styles) -> None:
+        self.body = body
+        self.styles = styles
+        self.blocks = blocks = _blocks(body)
+        self.block_set = set(blocks)
+        style_of = {style.getparent().getparent(): style.get(VAL, "") for style in _BLOCK_STYLES(body)}
+        for block in blocks:
+            if block.tag == P and block not in style_of and block.getparent() is not body:
+                found = block.find(f"{PPR}/{PSTYLE}")  # a paragraph deeper in content controls
+                if found is not None:
+                    style_of[block] = found.get(VAL, "")
+        self.style_of = style_of
+        self.numpr = {numpr.getparent().getparent(): numpr for numpr in root.iter(NUMPR)}
+        self.marks: dict[etree._Element, list[tuple[str, int]]] = {}
+        for bookmark in body.iter(BOOKMARK_START):
+            name = bookmark.get(NAME, "")
+            if name.startswith("_Pw"):
+                mark = marks.parse_mark(name)
+                block = self.block_of(bookmark)
+                if mark is not None and block is not None:
+                    self.marks.setdefault(block, []).append(mark)
+        for space in root.iter(*SPACES):
+            if space.tag != BR or space.get(BR_TYPE) in (None, "textWrapping"):
+                space.text = "-" if space.tag == NB_HYPHEN else " "
+        for element in list(root.iter(*NOT_TEXT)):
+            element.getparent().remove(element)
+        self.tracked = list(root.iter(*TRACKED))
+        by_id, default = styles.roles, styles.default
+        get = style_of.get
+        self.roles = [by_id.get(get(block, default) or default, "") if block.tag == P else "table" for block in blocks]
+
+    def block_of(self, element: etree._Element) -> etree._Element | None:
+        node = element
+        while node is not None and node not in self.block_set:
+            node = node.getparent()
+        return node
+
+
 class _Walk:
     """One pass over the blocks: which item and chapter each belongs to, and what is marked."""
 
-    def __init__(self, snapshot: marks.Snapshot, styles: Styles, blocks: list[etree._Element]) -> None:
+    def __init__(self, snapshot: marks.Snapshot, document: _Document) -> None:
         self.snapshot = snapshot
-        self.styles = styles
-        self.blocks = blocks
+        self.document = document
         self.items = {item.index: ItemText(item) for item in snapshot.items}
-        self.place: list[tuple[str, ItemText | None]] = []  # per block: chapter title, item
-        self.unmarked: list[tuple[int, str]] = []  # (block, status line?) outside the marked parts
-
-    def _marks_by_block(self) -> dict[int, list[tuple[str, int]]]:
-        position = {block: index for index, block in enumerate(self.blocks)}
-        found: dict[int, list[tuple[str, int]]] = {}
-        for block in self.blocks:
-            for bookmark in block.iter(BOOKMARK_START):
-                mark = marks.parse_mark(bookmark.get(NAME, ""))
-                if mark is not None and mark[1] in self.items:
-                    found.setdefault(position[block], []).append(mark)
-        return found
+        self.place: dict[etree._Element, tuple[str, ItemText | None]] = {}
+        self.front: list = []
+        self.chapters: list[tuple[str, list]] = []
+        """Per chapter its title and its text outside the marked parts (blocks, or text)."""
 
     def run(self) -> None:
-        marked = self._marks_by_block()
-        role_of = self.styles.role
+        document = self.document
         chapter = ""
         current: ItemText | None = None
         phase = AFTER
-        for index, block in enumerate(self.blocks):
-            role = role_of(block) if block.tag == P else "table"
-            here = marked.get(index, ())
-            for kind, k in here:
-                if current is None or k != current.marks.index:
-                    current, phase = self.items[k], STATUS_LINE
-                current.found = True
+        all_marks, place = document.marks, self.place
+        unmarked = self.front
+        for block, role in zip(document.blocks, document.roles):
+            kinds: set[str] = set()
+            if block in all_marks:
+                for kind, k in all_marks[block]:
+                    if current is None or k != current.marks.index:
+                        current, phase = self.items[k], STATUS_LINE
+                    current.found = True
+                    kinds.add(kind)
             if role == "heading1":
-                chapter, current, phase = marks.block_text(block), None, AFTER
-            elif role == "heading2" and not any(kind == marks.ITEM for kind, _ in here):
+                chapter, current, phase = marks.normal(marks.text_of(block)), None, AFTER
+                unmarked = []
+                self.chapters.append((chapter, unmarked))
+            elif role == "heading2" and marks.ITEM not in kinds:
                 current, phase = None, AFTER
-            self.place.append((chapter, current))
-            if current is None or role in ("heading1", "heading2") or any(k == marks.ITEM for k, _ in here):
-                self.unmarked.append((index, ""))
+            elif role == "toc1":
+                continue
+            place[block] = (chapter, current)
+            if current is None or role == "heading1" or role == "heading2" or marks.ITEM in kinds:
+                unmarked.append(block)
                 continue
             if phase == STATUS_LINE:
                 phase = NOTES
-                if any(kind == marks.STATUS for kind, _ in here) or role == "meta":
+                if role == "meta" or marks.STATUS in kinds:
                     if current.marks.status is not None:
-                        current.status = marks.split_status_line(marks.block_text(block))[1]
-                        self.unmarked.append((index, "status"))
+                        head, current.status = marks.split_status_line(marks.text_of(block))
+                        unmarked.append(head)
                     else:
-                        self.unmarked.append((index, ""))
+                        unmarked.append(block)
                     continue
-            if role in ("example_title", "example_text"):
+            if role == "example_title" or role == "example_text":
                 phase = AFTER
             if role == "skipped" or phase == AFTER:
-                self.unmarked.append((index, ""))
+                unmarked.append(block)
                 continue
-            if any(kind == marks.ACTIONS for kind, _ in here) or (
-                    role == "heading3" and marks.block_text(block).lower() == labels.DOC_ACTIONS.lower()):
+            if marks.ACTIONS in kinds or (
+                    role == "heading3" and marks.normal(marks.text_of(block)).lower() == labels.DOC_ACTIONS.lower()):
                 phase = ACTIONS
-                self.unmarked.append((index, ""))
+                unmarked.append(block)
                 continue
             if role == "table":
                 current.tables += 1
@@ -223,60 +267,42 @@ class _Walk:
 
     def outside(self) -> list[Outside]:
         """Chapters whose text outside the marked parts is not what was generated."""
-        front: list[str] = []
-        chapters: list[tuple[str, list[str]]] = []
-        texts = front
-        for index, status in self.unmarked:
-            block = self.blocks[index]
-            role = self.styles.role(block) if block.tag == P else "table"
-            if role == "toc1":
-                continue
-            text = marks.block_text(block)
-            if status:
-                text = marks.split_status_line(text)[0]
-            if role == "heading1":
-                texts = []
-                chapters.append((text, texts))
-            texts.append(text)
+        text_of = marks.text_of
+
+        def digest(parts: list) -> str:
+            return marks.outside_digest([part if part.__class__ is str else text_of(part) for part in parts])
+
         found: list[Outside] = []
-        if _digest(front) != self.snapshot.front:
+        if digest(self.front) != self.snapshot.front:
             found.append(Outside("", labels.DOC_FRONT_MATTER, "changed"))
         unused = list(self.snapshot.chapters)
-        for title, texts in chapters:
-            match = next((c for c in unused if marks.normal(c.title).lower() == marks.normal(title).lower()), None)
+        for title, parts in self.chapters:
+            key = title.lower()
+            match = next((c for c in unused if marks.normal(c.title).lower() == key), None)
             if match is None:
                 found.append(Outside("", title, "new"))
                 continue
             unused.remove(match)
-            if _digest(texts) != match.text:
+            if digest(parts) != match.text:
                 found.append(Outside(match.number, match.title, "changed"))
         found.extend(Outside(c.number, c.title, "missing") for c in unused)
         return found
 
     def locations(self, elements: list[etree._Element]) -> list[str]:
         """Where ``elements`` are, as chapter and item, each place once, in document order."""
-        position = {block: index for index, block in enumerate(self.blocks)}
-        places: dict[int, str] = {}
+        places = []
         for element in elements:
-            node = element
-            while node is not None and node not in position:
-                node = node.getparent()
-            index = position.get(node, -1) if node is not None else -1
-            chapter, item = self.place[index] if index >= 0 else ("", None)
-            where = labels.doc_place(chapter, item.marks.number if item else "", item.marks.id if item else "")
-            places.setdefault(index, where)
-        return list(dict.fromkeys(places[i] for i in sorted(places)))
+            block = self.document.block_of(element)
+            chapter, item = self.place.get(block, ("", None)) if block is not None else ("", None)
+            places.append(labels.doc_place(chapter, item.marks.number if item else "", item.marks.id if item else ""))
+        return list(dict.fromkeys(places))
 
 
-def _digest(texts: list[str]) -> str:
-    return marks.digest("\n".join(t for t in texts if t))
-
-
-def _note(item: ItemText, p: etree._Element, styles: Styles, numbering: Numbering) -> tuple | None:
+def _note(item: ItemText, p: etree._Element, document: _Document, numbering: Numbering) -> tuple | None:
     text = marks.paragraph_text(p)
-    if not text or marks.digest(text) in item.marks.placeholders:
+    if not text or (item.marks.placeholders and marks.digest(text) in item.marks.placeholders):
         return None
-    found = numbering.list_of(p, styles)
+    found = numbering.list_of(document.numpr.get(p), document.style_of.get(p, ""), document.styles)
     if found is None:
         return (marks.PARAGRAPH, 0, text, None, 1)
     kind, level, key, start = found
@@ -285,6 +311,6 @@ def _note(item: ItemText, p: etree._Element, styles: Styles, numbering: Numberin
 
 def _line(item: ItemText, p: etree._Element) -> str:
     text = marks.paragraph_text(p)
-    if not text or marks.digest(text) in item.marks.placeholders:
+    if not text or (item.marks.placeholders and marks.digest(text) in item.marks.placeholders):
         return ""
     return text

@@ -121,17 +121,16 @@ class Numbering:
                     overrides[_int(override.get(w("ilvl")))] = _int(start.get(VAL), 1)
             self.nums[num.get(w("numId"), "")] = (abstract.get(VAL, "") if abstract is not None else "", overrides)
 
-    def list_of(self, p: etree._Element, styles: Styles) -> tuple[str, int, str, int] | None:
-        """(kind, level, list key, start) when ``p`` is a list paragraph, else None."""
+    def list_of(self, numpr: etree._Element | None, style_id: str,
+                styles: Styles | None = None) -> tuple[str, int, str, int] | None:
+        """(kind, level, list key, start) of a paragraph with ``numpr`` and style ``style_id``; None: no list."""
         num_id = ilvl = None
-        if len(p) and p[0].tag == PPR:
-            numpr = p[0].find(NUMPR)
-            if numpr is not None:
-                found_num, found_lvl = numpr.find(NUM_ID), numpr.find(ILVL)
-                num_id = found_num.get(VAL) if found_num is not None else None
-                ilvl = found_lvl.get(VAL) if found_lvl is not None else None
-        if num_id is None or ilvl is None:
-            style_num, style_lvl = styles.numbering(style_of(p))
+        if numpr is not None:
+            found_num, found_lvl = numpr.find(NUM_ID), numpr.find(ILVL)
+            num_id = found_num.get(VAL) if found_num is not None else None
+            ilvl = found_lvl.get(VAL) if found_lvl is not None else None
+        if (num_id is None or ilvl is None) and styles is not None:
+            style_num, style_lvl = styles.numbering(style_id)
             num_id = num_id if num_id is not None else style_num
             ilvl = ilvl if ilvl is not None else style_lvl
         if not num_id or num_id == "0":
@@ -143,7 +142,7 @@ class Numbering:
         if fmt == "none":
             return None
         if not fmt:
-            fmt = "decimal" if styles.role(p) == "number" else "bullet"
+            fmt = "decimal" if styles is not None and styles.roles.get(style_id) == "number" else "bullet"
         return (marks.BULLET if fmt == "bullet" else marks.NUMBER), level, num_id, start
 
 

@@ -1,0 +1,72 @@
+"""Importing a full plan's draft, against parsing the same document.xml with lxml alone.
+
+Floor: ``lxml.etree.fromstring`` of the draft's main part (already in memory), the least
+any reader of the draft has to do. Measured in the same run, taking turns:
+
+- read:   reading the marked parts of the draft (``roundtrip.reader.read_draft``: unzip
+          within limits, safe parsing of every part it needs, marks, text per chapter);
+- import: everything ``planwizard import`` does before writing (``importer.prepare``:
+          the draft as above, plus loading and checking the answer file, and the merge).
+
+The draft is unedited, so nothing would be written (the common case: import to check).
+
+    python tests/bench/bench_import.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from lxml import etree  # noqa: E402
+
+from planwizard.answers import load_plan, save_plan  # noqa: E402
+from planwizard.checklist import current  # noqa: E402
+from planwizard.examples import load_library  # noqa: E402
+from planwizard.render import generate_file  # noqa: E402
+from planwizard.roundtrip.importer import prepare  # noqa: E402
+from planwizard.roundtrip.reader import read_draft  # noqa: E402
+from tests.bench.bench_generate import medians_ms  # noqa: E402
+from tests.bench.plans import full_plan  # noqa: E402
+
+TARGET = 3.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=41)
+    args = parser.parse_args()
+    load_library()
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        plans = {
+            "bench full plan (67 items, 67 actions)": Path(folder) / "vol.yaml",
+            "examples/plannen/heerlen.yaml": Path(folder) / "heerlen.yaml",
+        }
+        save_plan(full_plan("Heerlen", "GM0917", 0), plans["bench full plan (67 items, 67 actions)"], current())
+        plans["examples/plannen/heerlen.yaml"].write_bytes((ROOT / "examples" / "plannen" / "heerlen.yaml").read_bytes())
+        for name, path in plans.items():
+            draft = generate_file(load_plan(path), path.with_suffix(".docx"))
+            with zipfile.ZipFile(draft) as archive:
+                main = archive.read("word/document.xml")
+            preview = prepare(draft)  # warm-up; also checks that an unedited draft changes nothing
+            assert not preview.result.changes and not preview.warnings, preview.warnings
+            floor, read, full = medians_ms(
+                [lambda: etree.fromstring(main), lambda: read_draft(draft), lambda: prepare(draft)], args.runs)
+            worst = max(worst, full / floor)
+            print(f"{name}: {draft.stat().st_size // 1024} KiB draft, document.xml {len(main) // 1024} KiB")
+            print(f"  floor   {floor:7.1f} ms (lxml parses document.xml)")
+            print(f"  read    {read:7.1f} ms  {read / floor:5.2f}x (the draft's marked parts and chapters)")
+            print(f"  import  {full:7.1f} ms  {full / floor:5.2f}x (also the answer file and the merge; "
+                  f"target <= {TARGET:.0f}x)")
+    return 0 if worst <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
