@@ -1061,3 +1061,29 @@ DIFF_EARLIER = "de vorige versie"
 
 def err_diff_checklists(old: str, new: str) -> str:
     return f"de plannen horen bij verschillende checklists ({old} en {new}); die zijn niet te vergelijken"
+
+
+# ------------------------------------------------------------------ annex of changes (generate --compare)
+DOC_APPENDIX_CHANGES = ("Bijlage C", "Bijlage D")
+"""The annex's letter without and with the appendix of retired answers before it."""
+DOC_CHANGES_LEGEND = ("Weggehaalde tekst is doorgestreept, nieuwe tekst is onderstreept. Bij een lange tekst "
+                      "staan alleen de gewijzigde zinsdelen, met … voor wat gelijk bleef.")
+DOC_CHANGES_PLAN = "Gegevens van het plan"
+DOC_CHANGES_PLAN_COLUMNS = ("Gegeven", "Wijziging")
+DOC_CHANGES_COLUMNS = ("Punt", "Wat veranderde")
+
+
+def doc_changes_title(version: str) -> str:
+    return f"Wijzigingen ten opzichte van versie {version}"
+
+
+def doc_changes_intro(version: str, count: int) -> str:
+    if count == 0:
+        return f"Bij de punten van de checklist is niets veranderd ten opzichte van versie {version}."
+    noun = "punt is" if count == 1 else "punten zijn"
+    return (f"Deze bijlage laat zien wat er veranderde ten opzichte van versie {version}: {count} {noun} gewijzigd. "
+            "Per thema staat bij elk punt wat er anders is: de status, de tekst, de acties en de gekozen voorbeelden.")
+
+
+def doc_changes_caption(theme: str) -> str:
+    return f"Tabel: wijzigingen bij het thema {theme}"

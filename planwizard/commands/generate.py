@@ -27,6 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--template", type=Path, metavar="MAP",
         help="map met het huisstijlsjabloon, of de naam van een meegeleverd sjabloon (standaard: standaard)",
     )
+    parser.add_argument(
+        "--compare", metavar="OUD.yaml",
+        help="een eerdere versie van het plan: het concept krijgt een bijlage met wat er sindsdien veranderde",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -36,8 +40,9 @@ def run(args: argparse.Namespace) -> int:
 
     load_template(args.template)  # a template problem is reported before the plan is even read
     loaded = load_plan(args.file)
-    for warning in loaded.warnings:
+    earlier = load_plan(args.compare) if args.compare else None
+    for warning in [*loaded.warnings, *(earlier.warnings if earlier else [])]:
         print(warning, file=sys.stderr)
-    path = generate_file(loaded, args.out, args.template)
+    path = generate_file(loaded, args.out, args.template, compare=earlier)
     print(path)
     return 0

@@ -64,14 +64,18 @@ def check_template(template_dir: Path) -> list[Problem]:
 
 
 def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example], template: Template,
-                   *, now: dt.datetime | None = None, source: str = "") -> bytes:
-    """The .docx bytes of the draft of ``plan`` (made from the answer file ``source``); nothing is written."""
+                   *, now: dt.datetime | None = None, source: str = "", compare: Plan | None = None) -> bytes:
+    """The .docx bytes of the draft of ``plan`` (made from the answer file ``source``); nothing is written.
+
+    ``compare``: an earlier version of the plan (same checklist version), for an annex of changes.
+    """
     from planwizard.render.build import build_document as build
 
-    return build(plan, checklist, library, template, now=now, source=source)
+    return build(plan, checklist, library, template, now=now, source=source, compare=compare)
 
 
-def generate_file(loaded: Loaded, out: Path | None = None, template_dir: Path | None = None) -> Path:
+def generate_file(loaded: Loaded, out: Path | None = None, template_dir: Path | None = None,
+                  compare: Loaded | None = None) -> Path:
     """Build the draft of an already loaded plan and write it atomically; returns the path.
 
     The default ``out`` is ``default_output_name(plan)`` in the current folder. The
@@ -86,7 +90,10 @@ def generate_file(loaded: Loaded, out: Path | None = None, template_dir: Path | 
     check_output(target, Path(loaded.path) if loaded.path else None)
     template = load_template(template_dir)
     source = os.path.abspath(loaded.path) if loaded.path else ""
-    data = build_document(loaded.plan, loaded.checklist, load_library(), template, source=source)
+    if compare is not None and compare.checklist.id != loaded.checklist.id:
+        raise PlanError.at(compare.path, labels.err_diff_checklists(compare.checklist.id, loaded.checklist.id))
+    data = build_document(loaded.plan, loaded.checklist, load_library(), template, source=source,
+                          compare=compare.plan if compare is not None else None)
     if not target.parent.is_dir():
         raise PlanError.at(str(target), labels.ERR_NO_FOLDER)
     atomic_write(target, data)
