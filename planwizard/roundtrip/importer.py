@@ -188,7 +188,7 @@ def write(preview: Preview) -> Path | None:
     The plan must not be open in the wizard (its lock is taken while writing) and must
     not have changed since ``prepare`` read it.
     """
-    from planwizard.fileio import atomic_write, free_name
+    from planwizard.fileio import atomic_write
     from planwizard.lock import acquire
 
     if not preview.result.changes:
@@ -200,12 +200,20 @@ def write(preview: Preview) -> Path | None:
     with acquire(target):
         if preview.signature is not None and _signature(target) != preview.signature:
             raise PlanError.at(str(target), labels.ERR_IMPORT_FILE_CHANGED)
-        try:
-            original = target.read_bytes()
-        except OSError as exc:
-            raise PlanError.at(str(target), labels.os_error(exc)) from exc
-        backup = free_name(target.with_name(f"{target.name}.bak"))
-        atomic_write(backup, original)
+        saved = backup(target)
         atomic_write(target, text)
-    return backup
+    return saved
+
+
+def backup(target: Path) -> Path:
+    """A copy of ``target`` beside it (``<name>.bak``, or ``.bak.2`` ... when taken); its path."""
+    from planwizard.fileio import atomic_write, free_name
+
+    try:
+        original = target.read_bytes()
+    except OSError as exc:
+        raise PlanError.at(str(target), labels.os_error(exc)) from exc
+    copy_path = free_name(target.with_name(f"{target.name}.bak"))
+    atomic_write(copy_path, original)
+    return copy_path
 

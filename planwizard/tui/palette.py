@@ -234,6 +234,15 @@ class PaletteCommands:
         self._main_action("review")()
         self.call_after_refresh(lambda: isinstance(self.screen, ReviewScreen) and self.screen.action_generate())
 
+    def open_versions(self, field: str) -> None:
+        """The overview's tab "Word en versies", with ``field`` (an input's selector) focused."""
+        main = self.main_screen()
+        if main is None:
+            return
+        while self.screen is not main and len(self.screen_stack) > 1:
+            self.pop_screen()
+        main.action_review(tab="tab-versions", focus=field)
+
     def edit_plan_info(self) -> None:
         from planwizard.tui.screens.dialogs import PlanInfoDialog
 
@@ -266,6 +275,8 @@ class PaletteCommands:
             yield SystemCommand(texts.CMD_REVIEW, texts.CMD_REVIEW_HELP, self._main_action("review"))
             yield SystemCommand(texts.CMD_EXAMPLES, texts.CMD_EXAMPLES_HELP, self._main_action("examples"))
             yield SystemCommand(texts.CMD_GENERATE, texts.CMD_GENERATE_HELP, self.generate_from_palette)
+            yield SystemCommand(texts.CMD_IMPORT, texts.CMD_IMPORT_HELP, lambda: self.open_versions("#import-path"))
+            yield SystemCommand(texts.CMD_COMPARE, texts.CMD_COMPARE_HELP, lambda: self.open_versions("#compare-path"))
             if not self.session.read_only:
                 yield SystemCommand(texts.CMD_SAVE, texts.CMD_SAVE_HELP, lambda: self.save_now(notify=True))
                 yield SystemCommand(texts.CMD_PLAN_INFO, texts.CMD_PLAN_INFO_HELP, self.edit_plan_info)

@@ -492,3 +492,39 @@ CONFLICT_TEXT = (
 )
 CONFLICT_RELOAD = "Opnieuw openen"
 CONFLICT_OVERWRITE = "Overschrijven"
+
+
+# ------------------------------------------------------------------ Word round trip and versions (overview tab)
+REVIEW_TAB_VERSIONS = "Word en versies"
+CMD_IMPORT = "Word-concept inlezen"
+CMD_IMPORT_HELP = "Neem wijzigingen uit het Word-concept over in het plan (eerst ziet u wat er verandert)"
+CMD_COMPARE = "Vergelijken met eerdere versie"
+CMD_COMPARE_HELP = "Laat per punt zien wat er veranderde ten opzichte van een eerder antwoordbestand"
+VERSIONS_INTRO = ("Lees terug wat er in het Word-concept is aangepast, of vergelijk het plan met een eerdere "
+                  "versie. U ziet eerst wat er verandert; pas na Overnemen wordt het plan bijgewerkt.")
+VERSIONS_DRAFT = "Word-concept"
+VERSIONS_EARLIER = "Vorige versie"
+VERSIONS_DRAFT_PLACEHOLDER = "het .docx-bestand dat planwizard maakte"
+VERSIONS_EARLIER_PLACEHOLDER = "een eerder antwoordbestand (.yaml)"
+IMPORT_BUTTON = "Inlezen"
+COMPARE_BUTTON = "Vergelijken"
+IMPORT_APPLY = "Overnemen"
+IMPORT_KEEP_DRAFT = "Bij conflict: concept"
+IMPORT_KEEP_FILE = "Bij conflict: plan"
+IMPORT_READING = "Concept lezen…"
+COMPARE_READING = "Eerdere versie lezen…"
+IMPORT_NOTHING = "Het concept bevat geen wijzigingen ten opzichte van het plan."
+IMPORT_CHANGES = "Dit neemt Overnemen over uit het concept:"
+IMPORT_PROBLEMS = "Niet in te lezen; er is niets veranderd:"
+IMPORT_CONFLICTS_HINT = ("Kies hieronder wat bij een conflict telt: het concept of het plan zoals het nu is. "
+                         "U ziet dan eerst opnieuw wat er verandert.")
+IMPORT_WARNINGS = "Let op (niet ingelezen):"
+IMPORT_READ_ONLY = "Dit plan is alleen-lezen geopend; wijzigingen kunnen niet worden overgenomen."
+IMPORT_STALE = "Het plan is intussen gewijzigd; lees het concept opnieuw in."
+ERR_VERSIONS_PATH = "Vul het pad van een bestand in."
+
+
+def imported(count: int, backup: str) -> str:
+    noun = "punt" if count == 1 else "punten"
+    return f"{count} {noun} overgenomen uit het concept en opgeslagen; het vorige bestand staat in {backup}"
+VERSIONS_NOW = "het plan nu"

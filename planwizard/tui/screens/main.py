@@ -136,6 +136,12 @@ class MainScreen(WizardScreen):
         if action is not None:
             self.query_one(ItemPane).apply_action(index, action)
 
+    def reload_item(self) -> None:
+        """Show the current item afresh after its answer was replaced (by an import)."""
+        if self.current is not None:
+            self.query_one(ItemPane).show(self.session.item(self.current))
+        self.refresh_all()
+
     def refresh_all(self) -> None:
         """Redraw marks, progress and the current item after changes made elsewhere."""
         self.query_one(PlanTree).refresh_labels()
@@ -182,7 +188,7 @@ class MainScreen(WizardScreen):
         self.app.push_screen(ExamplesScreen(self.session, self.session.item(self.current)),
                              lambda _: self.refresh_all())
 
-    def action_review(self) -> None:
+    def action_review(self, tab: str | None = None, focus: str | None = None) -> None:
         from planwizard.tui.screens.review import ReviewScreen
 
         self.app.save_now()
@@ -192,7 +198,7 @@ class MainScreen(WizardScreen):
             if item_id:
                 self.show_item(item_id, focus_status=True)
 
-        self.app.push_screen(ReviewScreen(self.session), chosen)
+        self.app.push_screen(ReviewScreen(self.session, tab=tab, focus=focus), chosen)
 
     def action_save(self) -> None:
         self.app.save_now(notify=True)

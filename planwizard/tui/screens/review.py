@@ -36,6 +36,7 @@ from planwizard.tui.screens.base import WizardScreen
 from planwizard.tui.screens.dialogs import PathSuggester, ProblemsScreen
 from planwizard.tui.session import Session
 from planwizard.tui.widgets.sidebar import state_colour
+from planwizard.tui.widgets.versions import VersionsPane
 
 OTHER = "__other__"
 
@@ -86,11 +87,12 @@ class ReviewScreen(WizardScreen):
         Binding("g", "generate", texts.KEY_GENERATE, tooltip=texts.KEY_GENERATE_TIP, id="review-generate"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, tab: str | None = None, focus: str | None = None) -> None:
         super().__init__()
         self.session = session
         self.result: Path | None = None
         self.running = False
+        self.start_tab, self.start_focus = tab, focus
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -123,6 +125,8 @@ class ReviewScreen(WizardScreen):
                         yield Button(texts.OPEN_FOLDER, id="open-folder", compact=True)
                     yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="progress")
                     yield Static("", id="generate-status")
+            with TabPane(texts.REVIEW_TAB_VERSIONS, id="tab-versions"):
+                yield VersionsPane(self.session)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -131,6 +135,10 @@ class ReviewScreen(WizardScreen):
         self.query_one("#progress").display = False
         self.fill()
         self.query_one("#review-items", DataTable).focus()
+        if self.start_tab:
+            self.query_one(TabbedContent).active = self.start_tab
+            if self.start_focus:
+                self.call_after_refresh(self.query_one(self.start_focus).focus)
 
     def _widths(self) -> tuple[int, int, int]:
         width = max(self.size.width or 80, 60)
