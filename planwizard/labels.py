@@ -923,8 +923,8 @@ def err_docx_unsupported(name: str, detail: str) -> str:
     return f"onderdeel {name} kan niet gelezen worden ({detail})"
 
 
-def err_docx_xml(name: str, line: int, detail: str) -> str:
-    where = f"regel {line}: " if line else ""
+def err_docx_xml(name: str, line: int, column: int, detail: str) -> str:
+    where = f"regel {line}, kolom {column}: " if line else ""
     return f"onderdeel {name} is geen geldige XML ({where}{detail})"
 
 

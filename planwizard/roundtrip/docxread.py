@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import stat
 import struct
 import zipfile
@@ -32,6 +33,10 @@ MAX_ENTRIES = 10_000
 CHUNK = 256 * 1024
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
+_PROLOG = 64 * 1024
+_DTD_MARKS = tuple(mark.encode(codec) for mark in ("<!DOCTYPE", "<!ENTITY") for codec in ("utf-8", "utf-16-le",
+                                                                                       "utf-16-be"))
+_LOCATION = re.compile(r",? line \d+, column \d+$")
 _EOCD = b"PK\x05\x06"
 REL_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -95,11 +100,14 @@ class Package:
     def xml(self, name: str) -> etree._Element:
         """Part ``name`` parsed safely: no DTD, no entities, no network, libxml2's size limits."""
         data = self.read(name)
+        if any(mark in data[:_PROLOG] for mark in _DTD_MARKS):
+            raise self.fail(labels.err_docx_dtd(name))  # refused before libxml2 reads any of it
         try:
             root = etree.fromstring(data, _parser())
         except etree.XMLSyntaxError as exc:
-            line = getattr(exc, "lineno", 0) or 0
-            raise self.fail(labels.err_docx_xml(name, line, exc.msg or str(exc))) from exc
+            line, column = exc.position if exc.position else (0, 0)
+            detail = _LOCATION.sub("", exc.msg or str(exc))
+            raise self.fail(labels.err_docx_xml(name, line, column, detail)) from exc
         info = root.getroottree().docinfo
         if info.doctype or info.internalDTD is not None:
             raise self.fail(labels.err_docx_dtd(name))
