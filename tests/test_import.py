@@ -311,3 +311,43 @@ def test_import_refuses_while_the_plan_is_open_in_the_wizard(drafted, capsys):
         assert main(["import", str(draft)]) == 1
     assert "Traceback" not in capsys.readouterr().err
     assert plan.read_bytes() == before
+
+
+def test_a_draft_of_an_older_checklist_version_comes_into_a_migrated_plan(tmp_path):
+    from tests.test_migrate import FIXTURES
+
+    def data(name: str, current: str) -> str:
+        root = tmp_path / name
+        (root / "checklists").mkdir(parents=True)
+        for source in (FIXTURES / "checklists").glob("oefenlijst@*.yaml"):
+            if source.name < f"oefenlijst@{current}":
+                shutil.copy(source, root / "checklists" / source.name)
+        current_file = "oefenlijst.yaml" if current == "2.0" else f"oefenlijst@{current}.yaml"
+        shutil.copy(FIXTURES / "checklists" / current_file, root / "checklists" / "oefenlijst.yaml")
+        shutil.copy(ROOT / "checklists" / "vng-beschermd-thuis.yaml", root / "checklists")  # the template's check
+        (root / "examples").symlink_to(ROOT / "examples")
+        (root / "templates").symlink_to(ROOT / "templates")
+        return str(root)
+
+    from tests.helpers import run_cli
+
+    then, now = {"PLANWIZARD_DATA": data("toen", "1.1")}, {"PLANWIZARD_DATA": data("nu", "2.0")}
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(FIXTURES / "plan-1.0.yaml", plan)
+    assert run_cli("migrate", str(plan), env=then).returncode == 0
+    draft = tmp_path / "plan.docx"
+    assert run_cli("generate", str(plan), "-o", str(draft), env=then).returncode == 0
+    doc = DraftDoc(draft)
+    doc.choose_status(doc.item(2)["status"][0], "Geregeld", "done")  # visie.doelen: the same id in 2.0
+    doc.enter_after(doc.item(3)["text"][-1], "Ook met Wonen Zuid.")  # wonen.afspraken: merged in 2.0
+    doc.save()
+    result = run_cli("import", str(draft), env=now)
+    assert result.returncode == 0, result.stderr
+    assert "punt 3.2 (visie.doelen)" in result.stdout
+    assert "punt 4.1 (wonen.afspraken) bestaat in checklistversie 2.0 niet meer" in result.stderr
+    import yaml
+
+    data_now = yaml.safe_load(plan.read_text(encoding="utf-8"))
+    assert data_now["checklist"]["version"] == "2.0"  # written for the current version, the old one is the backup
+    assert data_now["answers"]["visie.doelen"]["status"] == "done"
+    assert "Ook met Wonen Zuid." not in plan.read_text(encoding="utf-8")
