@@ -37,3 +37,15 @@ def test_validate_loads_no_heavy_library(tmp_path):
         f"with contextlib.redirect_stdout(io.StringIO()):\n    main(['validate', {str(path)!r}])"
     )
     assert not modules & set(HEAVY)
+
+
+def test_diff_loads_no_heavy_library(tmp_path):
+    path = tmp_path / "p.yaml"
+    from tests.helpers import answer_file
+
+    path.write_text(answer_file(), encoding="utf-8")
+    modules = loaded_after(
+        "import contextlib, io\nfrom planwizard.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()):\n    main(['diff', {str(path)!r}, {str(path)!r}])"
+    )
+    assert not modules & set(HEAVY)

@@ -437,6 +437,9 @@ HELP_WORKFLOW = """\
    huidige punt, of voeg een voorbeeld uit uw eigen gemeente toe.
 4. **Overzicht** (F3): alle punten met hun status, open punten eerst, en de stand per thema.
    Vandaar maakt u het **Word-concept** om in Word af te maken.
+5. **Word en versies** (tabblad in het overzicht, of Ctrl+P): lees terug wat collega's in het
+   Word-concept aan tekst, status en acties veranderden (u ziet eerst wat er verandert), of
+   vergelijk het plan met een eerdere versie.
 
 Alles wordt vanzelf opgeslagen, na elke wijziging. Als u later terugkomt, gaat de wizard
 verder bij het punt waar u was. Een plan kan maar in één wizard tegelijk open zijn.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-for script in ("bench_generate.py", "bench_batch.py", "bench_wizard.py", "bench_gemeenten.py"):
+for script in ("bench_generate.py", "bench_batch.py", "bench_wizard.py", "bench_gemeenten.py", "bench_import.py"):
     path = HERE / script
     if not path.exists():
         print(f"== {script}: missing", flush=True)
