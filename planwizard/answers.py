@@ -25,7 +25,7 @@ from planwizard.model import (
     PlanInfo,
     RetiredAnswer,
 )
-from planwizard.fileio import atomic_write
+from planwizard.fileio import atomic_write, free_name
 from planwizard.schema import Reader
 from planwizard.migration import migrate
 from planwizard.yamlio import Doc, Path_, dump, load_file, load_text, read_text
@@ -382,18 +382,10 @@ def migrate_file(path: str | Path, folder: Path | None = None) -> tuple[Loaded, 
     if loaded.migrated_from is None:
         return loaded, None
     original = read_text(path)
-    backup = _free_name(Path(path).with_name(f"{Path(path).name}.{loaded.migrated_from}.bak"))
+    backup = free_name(Path(path).with_name(f"{Path(path).name}.{loaded.migrated_from}.bak"))
     atomic_write(backup, original)
     save_plan(loaded.plan, path, loaded.checklist)
     return loaded, backup
-
-
-def _free_name(path: Path) -> Path:
-    candidate, number = path, 1
-    while candidate.exists():
-        number += 1
-        candidate = path.with_name(f"{path.name}.{number}")
-    return candidate
 
 
 def problems_of(path: str | Path) -> Problems:

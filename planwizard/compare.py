@@ -45,9 +45,12 @@ class ItemDiff:
     actions: list[ActionChange] = field(default_factory=list)
     examples_added: list[str] = field(default_factory=list)
     examples_removed: list[str] = field(default_factory=list)
+    facts: list[tuple[str, str, str]] = field(default_factory=list)
+    """(label, old, new) of the answer's date and source, when they changed."""
 
     def __bool__(self) -> bool:
-        return bool(self.status or self.text or self.actions or self.examples_added or self.examples_removed)
+        return bool(self.status or self.text or self.actions or self.examples_added or self.examples_removed
+                    or self.facts)
 
 
 def words(old: str, new: str) -> list[tuple[str, str]]:
@@ -171,6 +174,10 @@ def compare_answers(item: Item, theme: Theme, old: Answer | None, new: Answer | 
     diff.actions.extend(ActionChange("added", None, action) for action in unmatched)
     diff.examples_added = [e for e in after.examples if e not in before.examples]
     diff.examples_removed = [e for e in before.examples if e not in after.examples]
+    for label, old_value, new_value in ((labels.DIFF_AS_OF, before.as_of, after.as_of),
+                                        (labels.DIFF_SOURCE, before.source, after.source)):
+        if old_value != new_value:
+            diff.facts.append((label, str(old_value or ""), str(new_value or "")))
     return diff
 
 
@@ -229,6 +236,8 @@ def describe(diff: ItemDiff, examples: dict[str, Example]) -> list[tuple[str, li
             action = change.new or change.old
             op = INSERT if change.new is not None else DELETE
             lines.append((labels.diff_action(change.kind, change.other), [(op, action_text(action))]))
+    for label, before, after in diff.facts:
+        lines.append((label, [(DELETE, before or "-"), (EQUAL, " → "), (INSERT, after or "-")]))
     for ids, label, op in ((diff.examples_added, labels.DIFF_EXAMPLE_ADDED, INSERT),
                            (diff.examples_removed, labels.DIFF_EXAMPLE_REMOVED, DELETE)):
         for ident in ids:

@@ -26,6 +26,11 @@ def answers_of(path):
     return load_plan(path).plan.answers
 
 
+def about_draft(err: str, draft) -> list[str]:
+    """The lines of ``err`` about the draft (the answer file's own warnings are printed too)."""
+    return [line for line in err.splitlines() if line.startswith(str(draft))]
+
+
 def changed_items(before, after) -> set[str]:
     return {key for key in set(before) | set(after) if before.get(key) != after.get(key)}
 
@@ -35,7 +40,7 @@ def test_unedited_draft_changes_nothing_and_says_nothing(drafted, capsys):
     before = plan.read_bytes()
     assert main(["import", str(draft)]) == 0
     out, err = capsys.readouterr()
-    assert out == "" and err == ""
+    assert out == "" and about_draft(err, draft) == []
     assert plan.read_bytes() == before
     assert sorted(p.name for p in plan.parent.iterdir()) == ["heerlen.docx", "heerlen.yaml"]
 
@@ -55,7 +60,7 @@ def test_word_edits_come_back_exactly_and_nothing_else(drafted, capsys):
 
     assert main(["import", str(draft)]) == 0
     out, err = capsys.readouterr()
-    assert err == ""
+    assert about_draft(err, draft) == []
     after = answers_of(plan)  # the file still validates
     assert changed_items(before, after) == {"visie.uitgangspunten", "visie.doelgroep"}
     paragraphs = before["visie.doelgroep"].notes.split("\n\n")
@@ -252,7 +257,7 @@ def test_text_outside_the_marked_parts_is_reported_per_chapter(drafted, capsys):
     err = capsys.readouterr().err
     assert f"hoofdstuk 1 '{doc.text(headings[0])}': tekst buiten de gemarkeerde delen is gewijzigd" in err
     assert f"hoofdstuk 3 '{doc.text(headings[2])}': tekst buiten" in err
-    assert err.count("waarschuwing:") == 2
+    assert len(about_draft(err, draft)) == 2
     assert answers_of(plan)["visie.doelgroep"].status == "todo"  # the marked parts came in all the same
 
 

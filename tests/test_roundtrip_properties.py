@@ -40,7 +40,7 @@ def test_generate_then_import_without_edits_leaves_the_file_byte_for_byte(plan):
         draft = generate_file(load_plan(path), Path(folder) / "plan.docx")
         preview = prepare(draft)
         assert not preview.result.changes and not preview.problems, preview.result.changes
-        assert [w for w in preview.warnings if "checklistversie" not in w.message] == []
+        assert [w for w in preview.warnings if w.path == str(draft)] == []  # (the plan file may warn itself)
         assert main(["import", str(draft)]) == 0
         assert path.read_bytes() == before
         assert sorted(p.name for p in Path(folder).iterdir()) == ["plan.docx", "plan.yaml"]

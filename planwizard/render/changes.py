@@ -18,7 +18,7 @@ from planwizard.render.ooxml import w
 from planwizard.render.tables import Column, Link
 
 if TYPE_CHECKING:
-    from planwizard.render.build import Draft
+    from planwizard.render.draft import Draft
 
 DELETED, INSERTED = "C62828", "1B5E20"
 

@@ -200,7 +200,8 @@ def answer_digest(answer: Answer | None) -> str:
     if answer is None or answer.is_empty():
         return digest("")
     data = [answer.status or "", answer.notes,
-            [[a.what, a.owner, a.due.isoformat() if a.due else ""] for a in answer.actions], list(answer.examples)]
+            [[a.what, a.owner, a.due.isoformat() if a.due else ""] for a in answer.actions], list(answer.examples),
+            answer.as_of.isoformat() if answer.as_of else "", answer.source]
     return digest(json.dumps(data, ensure_ascii=False))
 
 
