@@ -38,7 +38,7 @@ def stored() -> list[Case]:
 def snapshot(gemeente: str = "Heerlen", code: str = "GM0917", fmt: str = "1", doctype: str = "") -> bytes:
     return (f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<pw:draft xmlns:pw="urn:planwizard:draft:1" '
             f'format="{fmt}"><pw:plan gemeente="{gemeente}" code="{code}" title="Plan" version="concept 0.1" '
-            'source="" checklist="vng-beschermd-thuis" checklist-version="2026.1" made="2026-11-30T10:00:00Z"/>'
+            'source="" checklist="vng-beschermd-thuis" checklist-version="2026.1"/>'
             '<pw:front text="0"/></pw:draft>').encode()
 
 
@@ -63,8 +63,8 @@ def package(parts: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> byte
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", method) as archive:
         for name, data in full.items():
-            if data is not None:
-                archive.writestr(name, data)
+            if data is not None:  # a fixed time: the stored files come out the same every time
+                archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data, compress_type=method)
     return buffer.getvalue()
 
 

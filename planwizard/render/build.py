@@ -260,7 +260,7 @@ def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example]
 
         changes.annex(draft, compare, labels.DOC_APPENDIX_CHANGES[bool(plan.retired)])
     snapshot = marked.snapshot(draft.marker, plan, checklist.id, checklist.version, source, _role_styles(template),
-                               template.style_ids["heading1"], [entry.number for entry in writer.toc], now)
+                               template.style_ids["heading1"], [entry.number for entry in writer.toc])
     for offset, paragraph in enumerate(fields.toc(template.style_ids["toc1"], writer.toc, labels.DOC_TOC_EMPTY)):
         writer.body.insert(writer.body.index(toc_heading) + 1 + offset, paragraph)
     info = plan.info

@@ -8,7 +8,6 @@ The names and formats come from ``roundtrip.marks``, which the importer uses too
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
@@ -129,13 +128,13 @@ class Marker:
 
 
 def snapshot(marker: Marker, plan: Plan, checklist_id: str, checklist_version: str, source: str,
-             styles: dict[str, tuple[str, str]], heading1: str, numbers: list[str], now: dt.datetime) -> bytes:
+             styles: dict[str, tuple[str, str]], heading1: str, numbers: list[str]) -> bytes:
     """The snapshot part of a draft whose body ``marker`` watched being built."""
     front, chapters = marker.chapters(heading1, numbers)
     return marks.snapshot_xml(marks.Snapshot(
         gemeente=plan.municipality.name, code=plan.municipality.code, title=plan.info.title,
         version=plan.info.version, source=source, checklist=checklist_id, checklist_version=checklist_version,
-        made=now.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), items=marker.items,
+        items=marker.items,
         chapters=chapters, front=front, styles=styles,
     ))
 

@@ -245,7 +245,6 @@ class Snapshot:
     """Absolute path of the answer file (empty when unknown)."""
     checklist: str
     checklist_version: str
-    made: str
     items: list[ItemMarks] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
     front: str = ""
@@ -260,7 +259,8 @@ class Snapshot:
         return normal(self.gemeente).lower() == normal(gemeente).lower()
 
 
-_PLAN_KEYS = ("gemeente", "code", "title", "version", "source", "checklist", "checklist_version", "made")
+_PLAN_KEYS = ("gemeente", "code", "title", "version", "source", "checklist", "checklist_version")
+"""(The time of making is in the document's own properties; the snapshot stays the same for the same plan.)"""
 
 
 def snapshot_xml(snapshot: Snapshot) -> bytes:
