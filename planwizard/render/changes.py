@@ -41,12 +41,12 @@ def annex(draft: Draft, old: Plan, letter: str) -> None:
         rows = [[label.capitalize(), [_pieces(writer, [(compare.DELETE, before or "-"), (compare.EQUAL, " → "),
                                                        (compare.INSERT, after or "-")])]]
                 for label, before, after in fields]
-        tables.table(writer, [Column(name, share) for name, share in zip(labels.DOC_CHANGES_PLAN_COLUMNS, (0.3, 0.7))],
-                     rows, caption=labels.DOC_CHANGES_PLAN)
+        tables.table(writer, [Column(name) for name in labels.DOC_CHANGES_PLAN_COLUMNS], rows,
+                     caption=labels.DOC_CHANGES_PLAN)
     by_theme: dict[str, list[compare.ItemDiff]] = {}
     for diff in diffs:
         by_theme.setdefault(diff.theme.id, []).append(diff)
-    columns = [Column(name, share) for name, share in zip(labels.DOC_CHANGES_COLUMNS, (0.32, 0.68))]
+    columns = [Column(name) for name in labels.DOC_CHANGES_COLUMNS]
     for number, theme in enumerate((t for t in draft.checklist.themes if t.id in by_theme), 1 + bool(fields)):
         writer.heading(2, theme.title, numbered=False, label=f"{prefix}.{number}")
         rows = []
