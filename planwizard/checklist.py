@@ -275,7 +275,11 @@ def _folder(folder: Path | None) -> Path:
 
 @functools.lru_cache(maxsize=32)
 def _load_cached(path: Path, mtime_ns: int) -> Checklist:
-    return load_checklist(path)
+    from planwizard import cache
+    from planwizard.examples import library_path
+
+    # The check also looks up every example id, so the library is part of the key.
+    return cache.remembered(f"checklist-{path.stem}", [path, library_path()], lambda: load_checklist(path), Checklist)
 
 
 def _load(path: Path) -> Checklist:

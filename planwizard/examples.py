@@ -62,13 +62,24 @@ def read_examples(
     return found
 
 
+def library_path() -> Path:
+    return data_dir("examples") / LIBRARY_FILE
+
+
 def load_library(path: Path | None = None) -> dict[str, Example]:
-    """The bundled (or given) examples library by id, in file order (loaded once per file)."""
-    return _load_library(path or data_dir("examples") / LIBRARY_FILE)
+    """The bundled (or given) examples library by id, in file order (read once per file per process,
+    and remembered in the user's cache folder)."""
+    return _load_library(path or library_path())
 
 
 @functools.lru_cache(maxsize=8)
 def _load_library(path: Path) -> dict[str, Example]:
+    from planwizard import cache
+
+    return cache.remembered(f"examples-{path.stem}", [path], lambda: _read_library(path), dict)
+
+
+def _read_library(path: Path) -> dict[str, Example]:
     doc = load_file(path)
     reader = Reader(doc)
     data = reader.mapping(doc.data, (), ("examples",), required=("examples",))

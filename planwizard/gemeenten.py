@@ -7,6 +7,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from planwizard import labels
 from planwizard.errors import PlanError
@@ -211,8 +212,14 @@ def normalise(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def registry() -> Registry:
-    """The bundled gemeenten and regions (loaded once)."""
+    """The bundled gemeenten and regions (read once, and remembered in the user's cache folder)."""
+    from planwizard import cache
+
     path = package_file("gemeenten.yaml")
+    return cache.remembered("gemeenten", [path], lambda: _read_registry(path), Registry)
+
+
+def _read_registry(path: Path) -> Registry:
     data = load_file(path).data
     placed: dict[str, tuple[str, str, str, str, str]] = {}
     for region, info in data["regions"].items():

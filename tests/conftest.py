@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
+
+# What planwizard remembers between runs goes to a folder of this test session, not the
+# user's own cache (tests make many throw-away templates); subprocesses inherit it.
+os.environ["PLANWIZARD_CACHE_DIR"] = tempfile.mkdtemp(prefix="planwizard-test-cache-")
 
 from planwizard.answers import Loaded, load_plan
 from planwizard.checklist import current

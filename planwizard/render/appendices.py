@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from planwizard import labels
+from planwizard.examples import load_library
 from planwizard.render.fields import TocEntry
+from planwizard.render.reference import parse_xml, serialize
 from planwizard.render.writer import Writer
 
 if TYPE_CHECKING:
@@ -45,12 +47,7 @@ def appendices(draft: Draft) -> None:
         found = next((entry for entry in _cache if entry[1] == key and all(
             a is b for a, b in zip(entry[0], objects))), None)
         if found is None:
-            scratch = Writer(draft.writer.template)
-            scratch._bookmark = FIRST_BOOKMARK
-            plain = replace(draft, writer=scratch)
-            checklist_appendix(plain)
-            sources_appendix(plain)
-            found = (objects, key, scratch.body, dict(scratch.hyperlinks), list(scratch.toc))
+            found = (objects, key, *_prebuilt(draft, key))
             _cache.append(found)
             del _cache[:-CACHE_SIZE]
     _, _, body, hyperlinks, toc = found
@@ -60,6 +57,41 @@ def appendices(draft: Draft) -> None:
     writer.toc.extend(toc)
     region_source(draft)
     retired_appendix(draft)
+
+
+def _prebuilt(draft: Draft, key: tuple) -> tuple[etree._Element, dict[str, str], list[TocEntry]]:
+    """Appendices A and B built apart, or as remembered in the user's cache folder.
+
+    They depend on the template, the checklist (and the examples it names), where each
+    item is worked out, and planwizard's code: the files are the cache's key, the item
+    numbers and bookmarks a part of it.
+    """
+    from planwizard import cache
+    from planwizard.checklist import current
+    from planwizard.errors import PlanError
+    from planwizard.examples import library_path
+    from planwizard.resources import data_dir
+
+    template, checklist = draft.writer.template, draft.checklist
+
+    def build() -> tuple[bytes, dict[str, str], list[TocEntry]]:
+        scratch = Writer(template)
+        scratch._bookmark = FIRST_BOOKMARK
+        plain = replace(draft, writer=scratch)
+        checklist_appendix(plain)
+        sources_appendix(plain)
+        return serialize(scratch.body), dict(scratch.hyperlinks), list(scratch.toc)
+
+    try:  # only the bundled checklist and library are files the key can name
+        bundled = template.digest and checklist is current(checklist.id) and draft.library is load_library()
+    except PlanError:
+        bundled = False
+    if bundled:
+        files = [data_dir("checklists") / f"{checklist.id}.yaml", library_path()]
+        body, hyperlinks, toc = cache.remembered("appendices", files, build, tuple, extra=repr((template.digest, key)))
+    else:
+        body, hyperlinks, toc = build()
+    return parse_xml(body), dict(hyperlinks), list(toc)
 
 
 def checklist_appendix(draft: Draft) -> None:

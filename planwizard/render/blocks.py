@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
@@ -62,8 +63,8 @@ def _unsafe_access(tree: nodes.Template) -> list[tuple[int, str]]:
     return found
 
 
-def compile_blocks(env: SandboxedEnvironment, folder: Path, problems: list[Problem]) -> dict[str, jinja2.Template]:
-    """Every block of ``folder``, parsed and checked; problems are collected, not raised."""
+def compile_blocks(env: SandboxedEnvironment, folder: Path, problems: list[Problem]) -> dict[str, CodeType]:
+    """The Python code of every block of ``folder``, parsed and checked; problems are collected, not raised."""
     compiled = {}
     for block in BLOCK_NAMES:
         path = folder / f"{block}.j2"
@@ -87,9 +88,13 @@ def compile_blocks(env: SandboxedEnvironment, folder: Path, problems: list[Probl
             problems.append(Problem(name, labels.err_block_sandbox(attr), line))
         if unsafe:
             continue
-        code = env.compile(tree, block, name)
-        compiled[block] = env.template_class.from_code(env, code, env.make_globals(None))
+        compiled[block] = env.compile(tree, block, name)
     return compiled
+
+
+def templates(env: SandboxedEnvironment, codes: dict[str, CodeType]) -> dict[str, jinja2.Template]:
+    """Ready blocks from their compiled code (which names the block's file, for messages)."""
+    return {name: env.template_class.from_code(env, code, env.make_globals(None)) for name, code in codes.items()}
 
 
 def _line_in(exc: BaseException, filename: str) -> int:

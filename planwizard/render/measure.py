@@ -52,10 +52,21 @@ _BOLD = (
     611, 611, 611, 611, 611, 611, 549, 611, 611, 611, 611, 611, 556, 611, 556, 278,
     278, 500, 500, 556, 1000, 350, 556, 1000,
 )
-REGULAR = dict(zip(_CHARS, _REGULAR, strict=True))
-BOLD = dict(zip(_CHARS, _BOLD, strict=True))
 OTHER = 667
 """Width of a character not in the tables (wide letters of other scripts are counted as 1000)."""
+
+
+class _Widths(dict):
+    """Character -> width in thousandths of an em; characters not in the table are guessed once."""
+
+    def __missing__(self, char: str) -> int:
+        width = 1000 if unicodedata.east_asian_width(char) in "WF" else OTHER
+        self[char] = width
+        return width
+
+
+REGULAR = _Widths(zip(_CHARS, _REGULAR, strict=True))
+BOLD = _Widths(zip(_CHARS, _BOLD, strict=True))
 
 FAMILY_FACTOR = {
     "arial": 1.0, "helvetica": 1.0, "liberation sans": 1.0, "arimo": 1.0, "nimbus sans": 1.0,
@@ -76,20 +87,13 @@ class Font:
     half_points: int = 20
 
     @property
-    def factor(self) -> float:
-        return FAMILY_FACTOR.get(self.family.strip().lower(), UNKNOWN_FACTOR)
+    def scale(self) -> float:
+        """Twips per thousandth of an em: (half_points / 2) pt * 20 twips per pt / 1000, with the family's factor."""
+        return self.half_points * FAMILY_FACTOR.get(self.family.strip().lower(), UNKNOWN_FACTOR) * SLACK / 100
 
     def width(self, text: str, *, bold: bool = False) -> int:
         """Width of ``text`` on one line, in twips (a twentieth of a point)."""
-        widths = BOLD if bold else REGULAR
-        units = 0
-        for char in text:
-            found = widths.get(char)
-            if found is None:
-                found = 1000 if unicodedata.east_asian_width(char) in "WF" else OTHER
-            units += found
-        # units/1000 em * (half_points/2) pt * 20 twips per pt
-        return int(units * self.half_points * self.factor * SLACK / 100) + 1
+        return int(sum(map((BOLD if bold else REGULAR).__getitem__, text)) * self.scale) + 1
 
 
 @dataclass(frozen=True)
@@ -121,12 +125,14 @@ def fit(total: int, look: Look, headers: Sequence[str], rows: Sequence[Sequence[
     for index, text in enumerate(headers):
         head[index], word[index] = _words(look.header, text, bold=look.header_bold)
     cells: list[list[int]] = [[] for _ in range(count)]
+    measure = _measurer(look.text)
     for row in rows:
         for index, text in enumerate(row[:count]):
             if text:
-                line, longest = _words(look.text, text)
+                line, longest = measure(text)
                 cells[index].append(line)
-                word[index] = max(word[index], longest)
+                if longest > word[index]:
+                    word[index] = longest
     margins = look.margins
     with_headers = [max(w, h) for w, h in zip(word, head)]
     least = [m + margins for m in (with_headers if sum(with_headers) + margins * count <= total else word)]
@@ -154,11 +160,31 @@ def fit(total: int, look: Look, headers: Sequence[str], rows: Sequence[Sequence[
 
 def _words(font: Font, text: str, *, bold: bool = False) -> tuple[int, int]:
     """(width of ``text`` on one line, width of its longest word), in twips."""
-    pieces = text.split()
-    widths = [font.width(piece, bold=bold) for piece in pieces]
-    if not widths:
-        return 0, 0
-    return sum(widths) + (len(widths) - 1) * font.width(" ", bold=bold), max(widths)
+    return _measurer(font, bold)(text)
+
+
+def _measurer(font: Font, bold: bool = False):
+    """A function giving (line width, longest word width) in twips; it remembers words it measured."""
+    widths = (BOLD if bold else REGULAR).__getitem__
+    scale = font.scale
+    space = widths(" ")
+    known: dict[str, int] = {}
+
+    def measure(text: str) -> tuple[int, int]:
+        units = longest = count = 0
+        for word in text.split():
+            found = known.get(word)
+            if found is None:
+                found = known[word] = sum(map(widths, word))
+            units += found
+            count += 1
+            if found > longest:
+                longest = found
+        if not count:
+            return 0, 0
+        return int((units + (count - 1) * space) * scale) + 1, int(longest * scale) + 1
+
+    return measure
 
 
 def _share(total: int, base: list[int], weights: list[int]) -> list[int]:

@@ -21,8 +21,10 @@ REL_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/rel
 CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
 CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 
-# Characters XML 1.0 cannot hold (C0 controls except tab/newline/return, surrogates, U+FFFE/F).
-_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters XML 1.0 cannot hold (C0 controls except tab/newline/return, surrogates, U+FFFE/F),
+# listed as they are rather than as the complement of what XML allows: the same set, but
+# compiled in a tenth of the time (this module is imported by every command that writes).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[\t\r\n\u000b\u000c]+")
 
 

@@ -9,9 +9,12 @@ loading, so threads and worker processes can share them.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import CodeType
 
 import jinja2
 from lxml import etree
@@ -58,6 +61,8 @@ class Template:
     """The numbering part cut where new numbering instances go (empty when it cannot be cut safely)."""
     table_look: measure.Look = measure.Look()
     """Fonts and cell margins of the tables, to size their columns."""
+    digest: str = ""
+    """A hash of the template's files as they were read (names what may be remembered of it)."""
 
     @property
     def text_width(self) -> int:
@@ -112,7 +117,7 @@ def _read_style_map(path: Path, problems: list[Problem]) -> dict[str, tuple[str,
     return found
 
 
-def _check(folder: Path) -> tuple[list[Problem], Template | None]:
+def _check(folder: Path, remember: bool = False) -> tuple[list[Problem], Template | None]:
     problems: list[Problem] = []
     if not folder.is_dir():
         message = labels.ERR_MISSING if not folder.exists() else labels.ERR_TEMPLATE_NOT_DIR
@@ -159,8 +164,9 @@ def _check(folder: Path) -> tuple[list[Problem], Template | None]:
         for part in refdoc.pictures_without_alt_text(ref):
             warnings.append(Problem(f"{folder / REFERENCE}:{part}", labels.WARN_PICTURE_ALT_TEXT, warning=True))
     env = blocklib.environment()
-    compiled = blocklib.compile_blocks(env, folder / BLOCKS, problems)
-    problems.extend(_try_blocks(compiled))
+    found, codes = _checked_blocks(env, folder, remember)
+    problems.extend(found)
+    compiled = blocklib.templates(env, codes)
     if problems or ref is None:
         return problems + warnings, None
     field_parts = tuple(p for p in ref.page_parts if refdoc.has_fields(ref.parts.get(p, b"")))
@@ -176,7 +182,8 @@ def _check(folder: Path) -> tuple[list[Problem], Template | None]:
     except etree.XMLSyntaxError as exc:
         return [Problem(str(folder / REFERENCE), labels.err_reference_not_docx(str(exc)))] + warnings, None
     template = Template(folder, ref, style_ids, numbered, bullet_num, number_abstract, header_fill, compiled,
-                        shell, field_parts, warnings, table_look=_table_look(ref, style_ids))
+                        shell, field_parts, warnings, table_look=_table_look(ref, style_ids),
+                        digest=_digest(folder))
     if ref.numbering is not None:
         template.numbering_part = refdoc.serialize(ref.numbering)
         template.numbering_split = _numbering_split(template.numbering_part, number_abstract)
@@ -206,6 +213,36 @@ def _has_outline(ref: refdoc.Reference, style: refdoc.Style) -> bool:
         if outline is not None:
             return outline.get(w("val"), "9") != "9"
     return False
+
+
+def _checked_blocks(env, folder: Path, remember: bool) -> tuple[list[Problem], dict[str, CodeType]]:
+    """The blocks' problems and compiled code; with ``remember``, kept in the user's cache folder.
+
+    Compiling the blocks and trying them on the sample plans give the same answer for
+    the same block files, checklist and planwizard code, so they are the cache's key.
+    """
+    from planwizard import cache
+    from planwizard.checklist import DEFAULT_ID
+    from planwizard.examples import library_path
+
+    def compute() -> tuple[list[Problem], dict[str, bytes]]:
+        found: list[Problem] = []
+        codes = blocklib.compile_blocks(env, folder / BLOCKS, found)
+        found.extend(_try_blocks(blocklib.templates(env, codes)))
+        return found, {name: marshal.dumps(code) for name, code in codes.items()}
+
+    if remember:
+        where = str(folder.resolve())
+        files = [folder / BLOCKS / f"{name}.j2" for name in blocklib.BLOCK_NAMES]
+        files += [data_dir("checklists") / f"{DEFAULT_ID}.yaml", library_path()]
+        kind = "blocks-" + hashlib.sha256(where.encode()).hexdigest()[:12]
+        found, dumped = cache.remembered(kind, files, compute, tuple, extra=where)
+        try:
+            return list(found), {name: marshal.loads(data) for name, data in dumped.items()}
+        except Exception:  # an entry that unpickled but is not what we wrote: check again
+            pass
+    found, dumped = compute()
+    return found, {name: marshal.loads(data) for name, data in dumped.items()}
 
 
 def _try_blocks(compiled: dict[str, jinja2.Template]) -> list[Problem]:
@@ -240,6 +277,13 @@ _cache: dict[Path, tuple[tuple, Template]] = {}
 _lock = threading.Lock()
 
 
+def _digest(folder: Path) -> str:
+    from planwizard import cache
+
+    files = (folder / REFERENCE, folder / STYLE_MAP, *sorted((folder / BLOCKS).glob("*.j2")))
+    return cache.key_of("template", files) or ""
+
+
 def _signature(folder: Path) -> tuple:
     stamps = []
     for path in (folder / REFERENCE, folder / STYLE_MAP, *sorted((folder / BLOCKS).glob("*.j2"))):
@@ -260,7 +304,7 @@ def load_template(template_dir: Path | None = None) -> Template:
         cached = _cache.get(key)
         if cached is not None and cached[0] == signature:
             return cached[1]
-        problems, template = _check(folder)
+        problems, template = _check(folder, remember=True)
         errors = [p for p in problems if not p.warning]
         if errors or template is None:
             raise PlanError(errors or problems)
