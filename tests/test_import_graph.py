@@ -35,7 +35,8 @@ def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
     """The package's modules that ``name`` imports anywhere in its source."""
     is_package = path.name == "__init__.py"
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -49,6 +50,10 @@ def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
             targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names]
         elif isinstance(node, ast.Call) and _called(node) == "import_module" and node.args:
             targets = _dynamic_targets(node.args[0], known)
+            if not targets and not isinstance(node.args[0], ast.Constant):
+                # the name is built elsewhere in the module (name = f"a.b.{x}"): every such f-string counts
+                targets = [t for joined in ast.walk(tree) if isinstance(joined, ast.JoinedStr)
+                           for t in _dynamic_targets(joined, known)]
         else:
             continue
         for target in targets:
@@ -163,7 +168,8 @@ def test_graph_sees_every_kind_of_import(tmp_path):
     (package / "plugins" / "__init__.py").write_text("")
     (package / "plugins" / "one.py").write_text("from pkg.host import helper\n")  # host -> plugins.one -> host
     (package / "host.py").write_text("import importlib\n\ndef load(name):\n"
-                                     "    return importlib.import_module(f'pkg.plugins.{name}')\n")
+                                     "    module = f'pkg.plugins.{name}'\n"
+                                     "    return importlib.import_module(module)\n")
     found = cycles(import_graph(package))
     assert sorted(map(tuple, found)) == [
         ("pkg.a", "pkg.sub.b", "pkg.c", "pkg.a"), ("pkg.d", "pkg.e", "pkg.d"), ("pkg.host", "pkg.plugins.one", "pkg.host"),

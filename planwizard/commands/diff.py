@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from planwizard.cli import add_common
+from planwizard.commands import add_common
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

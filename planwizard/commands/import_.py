@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from planwizard import labels
-from planwizard.cli import add_common
+from planwizard.commands import add_common
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -53,7 +53,7 @@ def readiness(draft: Draft) -> None:
     rows.append(_counts(labels.DOC_TOTAL, facts.total))
     writer.p("body", labels.DOC_READINESS_EXPLAINED)
     writer.heading(3, labels.DOC_READINESS_TABLE)
-    columns = [Column(name, "center" if index else "") for index, name in enumerate(labels.DOC_READINESS_COLUMNS)]
+    columns = [Column(name, align="center" if index else "") for index, name in enumerate(labels.DOC_READINESS_COLUMNS)]
     tables.table(writer, columns, rows, caption=labels.DOC_READINESS_CAPTION, bold_last=True)
     writer.heading(3, labels.DOC_READINESS_CHART)
     bars = [

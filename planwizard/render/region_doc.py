@@ -29,7 +29,8 @@ def build_overview(overview: Overview, template_dir: Path | None = None, *, now:
     writer.heading(1, labels.REGION_MATRIX)
     writer.p("body", labels.REGION_MATRIX_NOTE + " " + labels.REGION_MATRIX_NUMBERS)
     numbers = [str(n) for n in range(1, len(themes) + 1)]
-    columns = [Column(labels.COL_GEMEENTE), *[Column(n, "center") for n in numbers], Column(labels.COL_TOTAL, "center")]
+    columns = [Column(labels.COL_GEMEENTE), *[Column(n, align="center") for n in numbers],
+               Column(labels.COL_TOTAL, align="center")]
     groups = overview.groups()
     for region, group in groups:
         if len(groups) > 1:
@@ -41,7 +42,7 @@ def build_overview(overview: Overview, template_dir: Path | None = None, *, now:
         writer.p("meta", labels.REGION_MIGRATED_NOTE)
     tables.table(
         writer,
-        [Column(labels.COL_NUMBER, "center"), Column(labels.COL_THEME), Column(labels.COL_DONE_OF)],
+        [Column(labels.COL_NUMBER, align="center"), Column(labels.COL_THEME), Column(labels.COL_DONE_OF)],
         [[number, theme.title, _region_total(overview, theme.id)] for number, theme in zip(numbers, themes)],
         caption=labels.REGION_THEMES_CAPTION,
     )
@@ -54,7 +55,7 @@ def build_overview(overview: Overview, template_dir: Path | None = None, *, now:
     if overview.open_points:
         tables.table(
             writer,
-            [Column(labels.COL_ITEM), Column(labels.COL_THEME), Column(labels.COL_COUNT, "center"),
+            [Column(labels.COL_ITEM), Column(labels.COL_THEME), Column(labels.COL_COUNT, align="center"),
              Column(labels.COL_GEMEENTEN)],
             [[p.item.question, p.theme_title, str(len(p.gemeenten)), ", ".join(p.gemeenten)]
              for p in overview.open_points],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 
 from lxml import etree
 
@@ -30,7 +30,10 @@ Cell = str | Link | etree._Element | list[etree._Element]
 
 @dataclass(frozen=True)
 class Column:
+    """A table column: its header; widths come from the content (see ``measure.fit``)."""
+
     header: str
+    _: KW_ONLY
     align: str = ""
     """``center`` or ``right`` for figures; empty keeps the style's alignment."""
 
