@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,6 +156,8 @@ def _read_plan(reader: Reader, top: dict[str, Any], checklist: Checklist, librar
     for item_id, entry in (value or {}).items():
         here = ("answers", item_id)
         if item_id not in items:
+            import difflib  # only when a name is wrong: not on every start
+
             close = difflib.get_close_matches(item_id, list(items), n=1, cutoff=0.8)
             reader.error(here, labels.err_unknown_item(item_id, close[0] if close else ""), at_key=True)
             continue
@@ -229,6 +230,8 @@ def _read_answer(reader: Reader, value: Any, here: Path_, example_ids: set[str])
     examples = reader.id_list(data, here, "examples")
     for index, example in enumerate(examples):
         if example not in example_ids:
+            import difflib  # only when a name is wrong: not on every start
+
             close = difflib.get_close_matches(example, list(example_ids), n=1, cutoff=0.8)
             reader.error((*here, "examples", index), labels.err_unknown_example(example, close[0] if close else ""))
     return Answer(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
@@ -131,6 +130,8 @@ class Registry:
         """Names close to ``query``, best first."""
         key = normalise(query)
         names = {normalise(g.name): g.name for g in self.gemeenten}
+        import difflib  # only when a name is wrong: not on every start
+
         close = difflib.get_close_matches(key, list(names), n=limit, cutoff=0.6)
         return [names[c] for c in close]
 
@@ -170,6 +171,8 @@ class Registry:
         if member is not None and member.region:  # a member gemeente stands for its region
             return self.regions[member.region]
         names = {normalise(r.name): r.name for r in self.regions.values()}
+        import difflib  # only when a name is wrong: not on every start
+
         close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
         raise PlanError.at("", labels.err_unknown_region(query, [names[c] for c in close]))
 

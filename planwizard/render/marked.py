@@ -8,7 +8,6 @@ The names and formats come from ``roundtrip.marks``, which the importer uses too
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -145,7 +144,8 @@ def add_snapshot(parts: dict[str, bytes], rels_name: str, data: bytes) -> None:
     while f"customXml/item{number}.xml" in parts:
         number += 1
     item, props = f"customXml/item{number}.xml", f"customXml/itemProps{number}.xml"
-    guid = "{" + str(uuid.UUID(bytes=bytes.fromhex(marks.digest(data.decode()) * 2))).upper() + "}"
+    h = (marks.digest(data.decode()) * 2).upper()  # 32 hex digits, written as a GUID (no uuid import)
+    guid = f"{{{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}}}"
     parts[item] = data
     parts[props] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'

@@ -124,26 +124,30 @@ def fit(total: int, look: Look, headers: Sequence[str], rows: Sequence[Sequence[
     head = [0] * count
     for index, text in enumerate(headers):
         head[index], word[index] = _words(look.header, text, bold=look.header_bold)
-    cells: list[list[int]] = [[] for _ in range(count)]
-    measure = _measurer(look.text)
+    texts: list[dict[str, int]] = [{} for _ in range(count)]  # text -> how often (themes, owners repeat)
     for row in rows:
-        for index, text in enumerate(row[:count]):
+        for seen, text in zip(texts, row):
             if text:
-                line, longest = measure(text)
-                cells[index].append(line)
-                if longest > word[index]:
-                    word[index] = longest
+                seen[text] = seen.get(text, 0) + 1
+    cells: list[list[tuple[int, int]]] = [[] for _ in range(count)]  # (line width, how often)
+    measure = _measurer(look.text)
+    for index, seen in enumerate(texts):
+        for text, times in seen.items():
+            line, longest = measure(text)
+            cells[index].append((line, times))
+            if longest > word[index]:
+                word[index] = longest
     margins = look.margins
     with_headers = [max(w, h) for w, h in zip(word, head)]
     least = [m + margins for m in (with_headers if sum(with_headers) + margins * count <= total else word)]
     if not spread:
         return least
-    most = [max([x, head[i] + margins, *(c + margins for c in cells[i])]) for i, x in enumerate(least)]
+    most = [max([x, head[i] + margins, *(c + margins for c, _ in cells[i])]) for i, x in enumerate(least)]
     if sum(most) <= total:
         widths = _share(total, most, most)
     elif sum(least) <= total:
         widths = least[:]
-        wrapping = [sum(max(0, c + margins - least[i]) for c in cells[i]) for i in range(count)]
+        wrapping = [sum(max(0, c + margins - least[i]) * n for c, n in cells[i]) for i in range(count)]
         open_ = [i for i in range(count) if widths[i] < most[i]]
         while open_ and sum(widths) < total:
             room, weight = total - sum(widths), sum(wrapping[i] for i in open_) or len(open_)
