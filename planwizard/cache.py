@@ -53,13 +53,27 @@ def key_of(kind: str, files: Iterable[Path], extra: str = "") -> str | None:
     """A hash of planwizard's code, ``kind``, ``extra`` and every file (name and bytes); None if one is unreadable."""
     digest = hashlib.sha256(f"{__version__}\0{kind}\0{extra}\0{code_stamp()}\0".encode())
     for path in files:
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
+        found = file_digest(Path(path))
+        if found is None:
             return None
-        digest.update(f"{Path(path).name}\0{len(data)}\0".encode())
-        digest.update(data)
+        digest.update(f"{Path(path).name}\0{found}\0".encode())
     return digest.hexdigest()
+
+
+_digests: dict[tuple[str, int, int, int], str] = {}
+
+
+def file_digest(path: Path) -> str | None:
+    """The sha256 of a file's bytes (None if unreadable), hashed once per process while it is unchanged."""
+    try:
+        st = path.stat()
+        stamp = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
+        found = _digests.get(stamp)
+        if found is None:
+            found = _digests[stamp] = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return found
 
 
 @functools.lru_cache(maxsize=1)

@@ -39,7 +39,7 @@ def clean(text: str) -> str:
 
     Vertical tab and form feed separate lines in some editors; they become line breaks.
     """
-    if text.isprintable():  # the common case, checked in C: nothing to remove
+    if text.isprintable() or text.replace("\n", "").isprintable():  # the common cases, in C: nothing to do
         return text
     return _NOT_XML.sub("", text.replace("\v", "\n").replace("\f", "\n"))
 
@@ -49,7 +49,7 @@ _TABS = re.compile(r"[\t\u000b\u000c]")
 
 def one_line_breaks(text: str) -> str:
     """Clean multi-line text: line breaks kept, tabs become spaces (each line becomes a run)."""
-    if text.isprintable():
+    if text.isprintable() or text.replace("\n", "").isprintable():  # no tab, no character to drop
         return text
     return _NOT_XML.sub("", _TABS.sub(" ", text.replace("\v", "\n").replace("\f", "\n")))
 

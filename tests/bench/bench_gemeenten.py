@@ -5,6 +5,8 @@ Each run is a fresh process (the list is cached once loaded):
   registry     ``planwizard.gemeenten.registry()``: read gemeenten.yaml with positions and
                limits, build 342 gemeenten, 44 regions and the lookup keys;
   floor        the same file parsed by PyYAML's C loader into plain values, nothing else.
+The registry comes from the user's cache folder once it is there (planwizard/cache.py);
+``PLANWIZARD_CACHE_DIR= python tests/bench/bench_gemeenten.py`` measures reading the file itself.
 
     python tests/bench/bench_gemeenten.py [--runs N]
 """
