@@ -32,6 +32,7 @@ COMMANDS = (
     "examples",
     "import",
     "diff",
+    "serve",
 )
 MODULES = {"import": "import_"}
 """Commands whose module has another name (``import`` is a Python keyword)."""

@@ -1089,3 +1089,49 @@ def doc_changes_intro(version: str, count: int) -> str:
 
 def doc_changes_caption(theme: str) -> str:
     return f"Tabel: wijzigingen bij het thema {theme}"
+
+
+# ------------------------------------------------------------------ planwizard serve (the wizard in a browser)
+def serve_banner(url: str, target: str, single_plan: bool) -> str:
+    what = "Plan" if single_plan else "Map"
+    return (
+        "planwizard serve: de wizard in de browser\n"
+        f"{what}: {target}\n"
+        "Open deze link in uw browser (de link bevat een geheime sleutel; deel hem alleen met wie mag meewerken):\n"
+        f"\n    {url}\n\n"
+        "Elk tabblad is een eigen wizard. Stoppen: Ctrl+C (alle plannen worden eerst opgeslagen)."
+    )
+
+
+def serve_warning_public(address: str, port: int) -> str:
+    return (
+        f"Let op: planwizard luistert op {address} en is dus via het netwerk bereikbaar. De verbinding is "
+        "niet versleuteld: de sleutel in de link en alles wat u typt gaan leesbaar over het netwerk. "
+        f"Gebruik liever een SSH-tunnel (ssh -L {port}:127.0.0.1:{port} deze-computer, en serve zonder --host) "
+        "of zet er een reverse proxy met TLS (https) voor."
+    )
+
+
+SERVE_STOPPING = "planwizard serve stopt: de open plannen worden opgeslagen…"
+SERVE_STOPPED = "planwizard serve is gestopt; alle plannen zijn opgeslagen en vrijgegeven."
+ERR_SERVE_TARGET = "geen map en geen antwoordbestand (.yaml); geef een map met plannen of één plan"
+ERR_SERVE_NO_FOLDER = "de map van dit plan bestaat niet"
+
+
+def err_serve_bind(address: str, reason: str) -> str:
+    return f"kan niet luisteren op {address}: {reason}; kies een andere poort met --port"
+
+
+WEB_FORBIDDEN = (
+    "Geen toegang (403). Open de volledige link die 'planwizard serve' bij het starten toonde; "
+    "die bevat de geheime sleutel.\n"
+)
+WEB_NO_DOWNLOAD = "Deze download bestaat niet (meer). Maak het concept opnieuw in de wizard.\n"
+WEB_STARTING = "De wizard wordt gestart…"
+WEB_CLOSED = "De wizard is gesloten. Wat u typte, is opgeslagen."
+WEB_RESTART = "Opnieuw openen"
+WEB_TITLE = "planwizard – uitvoeringsplan beschermd wonen / beschermd thuis"
+
+
+def web_title(name: str) -> str:
+    return f"{name} – planwizard"

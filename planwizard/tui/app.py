@@ -21,6 +21,7 @@ from planwizard.gemeenten import Gemeente
 from planwizard.model import Checklist
 from planwizard.tui import texts
 from planwizard.tui.palette import PaletteCommands
+from planwizard.tui.paths import UNCONFINED, PathPolicy
 from planwizard.tui.screens.start import StartScreen
 from planwizard.tui.session import ChangedOnDisk, Session
 
@@ -53,8 +54,11 @@ class WizardApp(PaletteCommands, App[int]):
         clock: Callable[[], dt.datetime] | None = None,
         cursor_blink: bool = True,
         handle_signals: bool = False,
+        paths: PathPolicy = UNCONFINED,
     ) -> None:
         super().__init__()
+        self.paths = paths
+        """Which files may be reached: every typed path goes through it (confined in a browser)."""
         self.start_path = Path(path) if path is not None else None
         self.start_read_only = read_only
         self._today = today
@@ -93,7 +97,7 @@ class WizardApp(PaletteCommands, App[int]):
             return key.upper()
         if shown.startswith("^") and len(shown) == 2:
             return shown.upper()
-        return shown
+        return shown.replace("shift+^", "^⇧")
 
     def get_default_screen(self) -> Screen:
         return StartScreen()
@@ -103,6 +107,10 @@ class WizardApp(PaletteCommands, App[int]):
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(signum, self._on_signal, signum)
+        if self.is_web:
+            from planwizard.tui import browser
+
+            self.update_keymap(browser.KEYMAP)
         if self.start_path is not None:
             self.open_path(self.start_path, read_only=self.start_read_only)
 
@@ -128,6 +136,9 @@ class WizardApp(PaletteCommands, App[int]):
         from planwizard.tui.screens.start import NewPlanScreen
 
         path = Path(os.path.abspath(os.path.expanduser(str(path))))
+        if not self.paths.allows(path):
+            self.push_screen(ProblemsScreen(str(path), [Problem(str(path), self.paths.refusal())]))
+            return
         if not path.exists() and not path.is_symlink():
             if path.suffix.lower() not in (".yaml", ".yml") or not path.parent.is_dir():
                 reason = texts.ERR_OPEN_SUFFIX if path.parent.is_dir() else texts.ERR_OPEN_NO_FOLDER
@@ -146,6 +157,10 @@ class WizardApp(PaletteCommands, App[int]):
             try:
                 lock = acquire(path)
             except Locked as exc:
+                if self.is_web:  # another tab or colleague has it: read it, and say so
+                    self.open_path(path, read_only=True)
+                    self.notify(texts.LOCKED_WEB_NOTICE, title=texts.LOCKED_TITLE, severity="warning", timeout=15)
+                    return
                 self.push_screen(LockedDialog(str(path), exc.problems[0].message), choose)
                 return
             except PlanError as exc:
@@ -195,6 +210,9 @@ class WizardApp(PaletteCommands, App[int]):
         from planwizard.lock import Locked, acquire
         from planwizard.tui.screens.dialogs import ProblemsScreen
 
+        if not self.paths.allows(path):
+            self.push_screen(ProblemsScreen(str(path), [Problem(str(path), self.paths.refusal())]))
+            return
         checklist = self.checklist()
         plan = new_plan(gemeente.name, code=gemeente.code, region=region, central_municipality=central,
                         checklist=checklist, today=self.today())

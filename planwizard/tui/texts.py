@@ -531,3 +531,35 @@ def imported(count: int, backup: str) -> str:
     noun = "punt" if count == 1 else "punten"
     return f"{count} {noun} overgenomen uit het concept en opgeslagen; het vorige bestand staat in {backup}"
 VERSIONS_NOW = "het plan nu"
+
+
+# ------------------------------------------------------------------ in the browser (planwizard serve)
+def err_outside_folder(folder: str) -> str:
+    return f"Dit bestand ligt buiten de map {folder}; via de browser zijn alleen bestanden in die map te bereiken."
+
+
+def err_only_plan(name: str) -> str:
+    return (f"Via de browser is alleen het plan {name} te bereiken (en bestanden naast het plan "
+            "waarvan de naam daarmee begint).")
+
+
+START_FOLDER = "Plannen in deze map"
+START_NO_PLANS = "Nog geen plannen in deze map. Kies 'Nieuw plan'."
+IN_USE = "nu geopend"
+
+
+def folder_plan_line(file_name: str, changed: dt.datetime | None, in_use: bool) -> str:
+    """A plan in the served folder: file, when it last changed, and whether someone has it open."""
+    when = f"gewijzigd {changed.strftime('%d-%m-%Y %H:%M')}" if changed else ""
+    return "  ·  ".join(part for part in (file_name, when, IN_USE if in_use else "") if part)
+
+
+LOCKED_WEB_NOTICE = (
+    "Dit plan is al geopend in een ander venster of door een collega. U kunt het nu alleen lezen; "
+    "sluit het andere venster en open het plan opnieuw om te wijzigen."
+)
+DOWNLOAD = "Opnieuw downloaden"
+
+
+def downloading(name: str) -> str:
+    return f"Het concept wordt gedownload: {name} (het staat ook naast het plan)"

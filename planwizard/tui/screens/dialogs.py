@@ -3,7 +3,6 @@ the plan's facts, and the list of problems when a file cannot be opened."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from rich.table import Table
@@ -18,6 +17,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Stat
 from planwizard.errors import Problem
 from planwizard.model import Action, Example
 from planwizard.tui import texts
+from planwizard.tui.paths import PLAN_SUFFIXES, UNCONFINED, OutsideFolder, PathPolicy
 from planwizard.tui.screens.base import Dialog, FieldInput, WizardScreen, focus_now
 from planwizard.tui.session import parse_date
 
@@ -166,42 +166,33 @@ class LockedDialog(Dialog):
 
 
 class PathSuggester(Suggester):
-    """Completes a typed path with the first matching entry in its folder."""
+    """Completes a typed path with the first matching entry in its folder that may be reached."""
 
-    def __init__(self, *, folders_only: bool = False, suffixes: tuple[str, ...] = (".yaml", ".yml")) -> None:
+    def __init__(self, paths: PathPolicy = UNCONFINED, *, folders_only: bool = False,
+                 suffixes: tuple[str, ...] = PLAN_SUFFIXES) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
+        self.paths = paths
         self.folders_only = folders_only
         self.suffixes = suffixes
 
     async def get_suggestion(self, value: str) -> str | None:
-        if not value:
-            return None
-        expanded = os.path.expanduser(value)
-        folder, start = os.path.split(expanded)
-        try:
-            names = sorted(os.listdir(folder or "."))
-        except OSError:
-            return None
-        for name in names:
-            if name.startswith(start) and name != start and not (name.startswith(".") and not start.startswith(".")):
-                full = os.path.join(folder, name)
-                suffix = "/" if os.path.isdir(full) else ""
-                if suffix or (not self.folders_only and name.endswith(self.suffixes)):
-                    return value + name[len(start):] + suffix
-        return None
+        return self.paths.complete(value, folders_only=self.folders_only, suffixes=self.suffixes)
 
 
-def check_plan_path(value: str) -> tuple[Path | None, str]:
+def check_plan_path(value: str, paths: PathPolicy = UNCONFINED) -> tuple[Path | None, str]:
     """The answer file a typed path means, or the Dutch reason it cannot be one."""
     value = value.strip()
     if not value:
         return None, texts.ERR_OPEN_EMPTY
-    path = Path(os.path.expanduser(value))
+    try:
+        path = paths.resolve(value)
+    except OutsideFolder as exc:
+        return None, str(exc)
     if path.is_dir():
         return None, texts.ERR_OPEN_DIR
     if not path.exists() and not path.parent.is_dir():
         return None, texts.ERR_OPEN_NO_FOLDER
-    if not path.exists() and path.suffix.lower() not in (".yaml", ".yml"):
+    if not path.exists() and path.suffix.lower() not in PLAN_SUFFIXES:
         return None, texts.ERR_OPEN_SUFFIX
     return path, ""
 
@@ -213,7 +204,7 @@ class OpenFileDialog(Dialog):
         with Vertical(classes="dialog", id="open-dialog"):
             yield Static(texts.OPEN_TITLE, classes="dialog-title")
             yield Static(texts.OPEN_PROMPT)
-            yield Input(placeholder=texts.OPEN_PLACEHOLDER, suggester=PathSuggester(), id="path")
+            yield Input(placeholder=texts.OPEN_PLACEHOLDER, suggester=PathSuggester(self.app.paths), id="path")
             yield Static("", id="open-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(texts.OPEN_BUTTON, variant="primary", id="ok", compact=True)
@@ -222,7 +213,7 @@ class OpenFileDialog(Dialog):
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
     def _submit(self) -> None:
-        path, error = check_plan_path(self.query_one("#path", Input).value)
+        path, error = check_plan_path(self.query_one("#path", Input).value, self.app.paths)
         if path is None:
             self.query_one("#open-error", Static).update(error)
             return

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
-from planwizard.tui import texts
+from planwizard.tui import browser, texts
 from planwizard.tui.screens.base import WizardScreen
 
 
@@ -29,7 +29,7 @@ def binding_rows(app, bindings: list[Binding]) -> list[str]:
     for binding in bindings:
         if not isinstance(binding, Binding) or not binding.description:
             continue
-        keys = " / ".join(key_name(app, k.strip()) for k in binding.key.split(","))
+        keys = " / ".join(key_name(app, k.strip()) for k in browser.keys(app, binding).split(","))
         what = binding.tooltip or binding.description
         if binding.tooltip and binding.tooltip != binding.description:
             what = f"{binding.description}: {binding.tooltip[0].lower()}{binding.tooltip[1:]}"

@@ -30,8 +30,9 @@ from textual.widgets import (
 from planwizard import labels
 from planwizard.answers import Loaded
 from planwizard.errors import PlanError, Problem
-from planwizard.tui import texts
+from planwizard.tui import browser, texts
 from planwizard.tui.messages import GenerationDone, GenerationFailed, GenerationProgress
+from planwizard.tui.paths import OutsideFolder
 from planwizard.tui.screens.base import WizardScreen
 from planwizard.tui.screens.dialogs import PathSuggester, ProblemsScreen
 from planwizard.tui.session import Session
@@ -114,15 +115,16 @@ class ReviewScreen(WizardScreen):
                     with Horizontal(classes="form-row", id="template-path-row"):
                         yield Static("", classes="form-label")
                         yield Input(placeholder=texts.TEMPLATE_PATH_PLACEHOLDER, id="template-path", compact=True,
-                                    suggester=PathSuggester(folders_only=True))
+                                    suggester=PathSuggester(self.app.paths, folders_only=True))
                     with Horizontal(classes="form-row"):
                         yield Static(texts.OUTPUT, classes="form-label")
-                        yield Input(str(self.session.path.with_suffix(".docx")), id="output", compact=True,
-                                    suggester=PathSuggester(suffixes=(".docx",)))
+                        yield Input(self.app.paths.show(self.session.path.with_suffix(".docx")), id="output",
+                                    compact=True, suggester=PathSuggester(self.app.paths, suffixes=(".docx",)))
                     with Horizontal(classes="buttons"):
                         yield Button(texts.GENERATE_BUTTON + " (g)", variant="primary", id="generate-button",
                                      compact=True)
-                        yield Button(texts.OPEN_FOLDER, id="open-folder", compact=True)
+                        yield Button(texts.DOWNLOAD if self.app.is_web else texts.OPEN_FOLDER, id="open-folder",
+                                     compact=True)
                     yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="progress")
                     yield Static("", id="generate-status")
             with TabPane(texts.REVIEW_TAB_VERSIONS, id="tab-versions"):
@@ -220,7 +222,12 @@ class ReviewScreen(WizardScreen):
         template: Path | None
         if choice == OTHER:
             typed = self.query_one("#template-path", Input).value.strip()
-            template = Path(os.path.expanduser(typed)) if typed else None
+            try:
+                template = self.app.paths.resolve(typed) if typed else None
+            except OutsideFolder as exc:
+                status.update(Text(str(exc)))
+                self.query_one("#template-path", Input).focus()
+                return
             if template is None or not template.is_dir():
                 status.update(texts.ERR_TEMPLATE_PATH)
                 self.query_one("#template-path", Input).focus()
@@ -232,9 +239,14 @@ class ReviewScreen(WizardScreen):
             status.update(texts.ERR_OUTPUT)
             self.query_one("#output", Input).focus()
             return
-        out = Path(os.path.expanduser(output))
-        if out.suffix.lower() != ".docx":
-            out = out.with_name(out.name + ".docx")
+        if not output.lower().endswith(".docx"):
+            output += ".docx"
+        try:
+            out = self.app.paths.resolve(output)
+        except OutsideFolder as exc:
+            status.update(Text(str(exc)))
+            self.query_one("#output", Input).focus()
+            return
         status.update(texts.GEN_SAVING)
         self.app.save_now()
         loaded = self.session.loaded
@@ -273,11 +285,14 @@ class ReviewScreen(WizardScreen):
         self.running = False
         self.result = event.path
         self.query_one("#progress").display = False
-        self.query_one("#generate-status", Static).update(Text(texts.generated(str(event.path))))
+        self.query_one("#generate-status", Static).update(Text(texts.generated(self.app.paths.show(event.path))))
         button = self.query_one("#open-folder", Button)
         button.display = True
         button.focus()
-        self.app.notify(texts.generated(event.path.name), timeout=4)
+        if self.app.is_web:
+            browser.deliver_draft(self.app, event.path)
+        else:
+            self.app.notify(texts.generated(event.path.name), timeout=4)
 
     @on(GenerationFailed)
     def _failed(self, event: GenerationFailed) -> None:
@@ -290,6 +305,9 @@ class ReviewScreen(WizardScreen):
     @on(Button.Pressed, "#open-folder")
     def _open_folder(self) -> None:
         if self.result is None:
+            return
+        if self.app.is_web:  # the folder is on the server; the browser gets the file again instead
+            browser.deliver_draft(self.app, self.result)
             return
         folder = self.result.parent
         if not open_folder(folder):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from rich.text import Text
@@ -17,9 +16,34 @@ from textual.worker import Worker, WorkerState
 from planwizard import recent
 from planwizard.gemeenten import Gemeente, Registry, registry
 from planwizard.tui import texts
+from planwizard.tui.paths import PathPolicy
 from planwizard.tui.screens.base import FieldInput, WizardScreen, focus_now
 from planwizard.tui.screens.dialogs import OpenFileDialog, check_plan_path, form_row
 from planwizard.tui.session import display_path, slug
+
+
+def recent_option(entry: recent.Recent) -> Option:
+    """A plan opened before on this computer."""
+    where = Path(entry.path)
+    line = texts.recent_line(entry.name, where.name, display_path(where.parent), entry.opened_at)
+    return Option(Text(line, no_wrap=True, overflow="ellipsis"), id=entry.path)
+
+
+def folder_options(paths: PathPolicy) -> list[Option]:
+    """The plans in the served folder, with when they changed and whether one is open elsewhere."""
+    import datetime as dt
+
+    from planwizard.lock import lock_path
+
+    found = []
+    for plan in paths.plans():
+        try:
+            changed = dt.datetime.fromtimestamp(plan.stat().st_mtime)
+        except OSError:
+            changed = None
+        line = texts.folder_plan_line(paths.show(plan), changed, lock_path(plan).exists())
+        found.append(Option(Text(line, no_wrap=True, overflow="ellipsis"), id=str(plan)))
+    return found
 
 
 class StartScreen(WizardScreen):
@@ -35,7 +59,7 @@ class StartScreen(WizardScreen):
         with Vertical(id="start"):
             yield Static(texts.START_WELCOME, classes="dialog-title")
             yield Static(texts.START_INTRO, id="start-intro")
-            yield Label(texts.START_RECENT, classes="field-title")
+            yield Label(texts.START_RECENT, classes="field-title", id="start-list-title")
             yield OptionList(id="recent")
             yield Static(texts.START_NO_RECENT, id="no-recent", classes="hint")
             with Horizontal(classes="buttons"):
@@ -44,6 +68,8 @@ class StartScreen(WizardScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if self.app.paths.plan is not None:  # served one plan: no other plans can be made here
+            self.query_one("#new", Button).display = False
         self.fill_recent()
         # Load the gemeenten list in the background once the screen is up: it is needed
         # only for a new plan and would otherwise delay the first frame.
@@ -55,11 +81,13 @@ class StartScreen(WizardScreen):
     def fill_recent(self) -> None:
         options = self.query_one("#recent", OptionList)
         options.clear_options()
-        entries = recent.load()
-        for entry in entries:
-            where = Path(entry.path)
-            line = texts.recent_line(entry.name, where.name, display_path(where.parent), entry.opened_at)
-            options.add_option(Option(Text(line, no_wrap=True, overflow="ellipsis"), id=entry.path))
+        if self.app.paths.confined:  # in a browser: the plans of the served folder, not this computer's recent list
+            entries = folder_options(self.app.paths)
+            self.query_one("#start-list-title", Label).update(texts.START_FOLDER)
+            self.query_one("#no-recent", Static).update(texts.START_NO_PLANS)
+        else:
+            entries = [recent_option(entry) for entry in recent.load()]
+        options.add_options(entries)
         options.display = bool(entries)
         self.query_one("#no-recent").display = not entries
         if entries:
@@ -72,6 +100,9 @@ class StartScreen(WizardScreen):
     def _open_recent(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.app.open_path(Path(event.option.id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "new" and self.app.paths.plan is not None)
 
     @on(Button.Pressed, "#new")
     def action_new(self) -> None:
@@ -266,14 +297,19 @@ class NewPlanScreen(WizardScreen):
                  + " " + texts.NEW_SUGGESTION_TAKEN))
         focus_now(self.query_one("#author", Input))
 
-    @staticmethod
-    def _propose_file(name: str) -> str:
+    def _propose_file(self, name: str) -> str:
         base = texts.proposed_file_name(slug(name))
         candidate, number = base, 1
-        while os.path.exists(candidate):
+        while self._taken(candidate):
             number += 1
             candidate = base.replace(".yaml", f"-{number}.yaml")
         return candidate
+
+    def _taken(self, candidate: str) -> bool:
+        try:
+            return self.app.paths.resolve(candidate).exists()
+        except ValueError:
+            return False  # not reachable here: creating it says so
 
     @on(Input.Changed, "#region, #central, #title, #period, #author, #organisation, #file")
     def _field_typed(self, event: Input.Changed) -> None:
@@ -314,7 +350,7 @@ class NewPlanScreen(WizardScreen):
             error.update(texts.ERR_NEW_TITLE)
             focus_now(self.query_one("#title", Input))
             return
-        path, problem = check_plan_path(value["file"])
+        path, problem = check_plan_path(value["file"], self.app.paths)
         if path is None or path.exists():
             error.update(problem or texts.ERR_NEW_EXISTS)
             focus_now(self.query_one("#file", Input))

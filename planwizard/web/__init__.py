@@ -1,0 +1,1 @@
+"""``planwizard serve``: the same wizard in a web browser (textual-serve, Textual's web driver)."""
