@@ -1122,9 +1122,10 @@ def err_serve_bind(address: str, reason: str) -> str:
     return f"kan niet luisteren op {address}: {reason}; kies een andere poort met --port"
 
 
+WEB_FORBIDDEN_TITLE = "Geen toegang – planwizard"
 WEB_FORBIDDEN = (
-    "Geen toegang (403). Open de volledige link die 'planwizard serve' bij het starten toonde; "
-    "die bevat de geheime sleutel.\n"
+    "Deze pagina is alleen te openen met de volledige link die 'planwizard serve' bij het starten toonde; "
+    "die bevat de geheime sleutel. Vraag wie de wizard startte om de link."
 )
 WEB_NO_DOWNLOAD = "Deze download bestaat niet (meer). Maak het concept opnieuw in de wizard.\n"
 WEB_STARTING = "De wizard wordt gestart…"

@@ -10,6 +10,7 @@ with 403 before a handler runs: no page, no file, and no wizard process.
 from __future__ import annotations
 
 import hashlib
+import html
 import secrets
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
@@ -24,6 +25,12 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
 }
+
+FORBIDDEN_PAGE = (
+    '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>{title}</title></head>'
+    '<body style="font: 18px/1.5 system-ui, sans-serif; max-width: 40em; margin: 3em auto; padding: 0 1em">'
+    "<h1>{title}</h1><p>{text}</p></body></html>\n"
+).format(title=html.escape(labels.WEB_FORBIDDEN_TITLE), text=html.escape(labels.WEB_FORBIDDEN))
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -62,7 +69,7 @@ def middleware(token: str):
     async def check(request: web.Request, handler: Handler) -> web.StreamResponse:
         by_query = matches(request.query.get(TOKEN_PARAM), token)
         if not (by_query or matches(request.cookies.get(cookie), token)) or not same_origin(request):
-            raise web.HTTPForbidden(text=labels.WEB_FORBIDDEN, headers=SECURITY_HEADERS)
+            raise web.HTTPForbidden(text=FORBIDDEN_PAGE, content_type="text/html", headers=SECURITY_HEADERS)
         response = await handler(request)
         if not response.prepared:  # a websocket or a download is already under way
             response.headers.update(SECURITY_HEADERS)

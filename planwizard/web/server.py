@@ -19,6 +19,7 @@ import signal
 import socket
 import sys
 import unicodedata
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -44,36 +45,63 @@ RELOAD_WAIT = 5.0
 log = logging.getLogger("planwizard.serve")
 
 
+def wizard_environment() -> dict[str, str]:
+    """The environment of a wizard process: Textual's web driver (ours), true colour."""
+    from importlib.metadata import version
+
+    environment = dict(os.environ)
+    environment.update({
+        "TEXTUAL_DRIVER": "planwizard.web.driver:SessionDriver",
+        "TEXTUAL_FPS": "60",
+        "TEXTUAL_COLOR_SYSTEM": "truecolor",
+        "TERM_PROGRAM": "textual",
+        "TERM_PROGRAM_VERSION": version("textual-serve"),
+    })
+    return environment
+
+
+async def spawn(argv: list[str]) -> asyncio.subprocess.Process:
+    """Start a wizard process; it loads the wizard, then waits for its tab's screen size."""
+    # Its own session: Ctrl+C in the server's terminal reaches the server, which then
+    # stops every wizard in order, instead of all of them at once.
+    return await asyncio.create_subprocess_exec(
+        *argv,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env=wizard_environment(),
+        start_new_session=True,
+    )
+
+
+async def stop_process(process: asyncio.subprocess.Process, grace: float = TERM_GRACE) -> None:
+    """SIGTERM, then SIGKILL after ``grace`` seconds, unless it ends by itself before."""
+    for force in (process.terminate, process.kill):
+        if process.returncode is not None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            force()
+        try:
+            await asyncio.wait_for(process.wait(), grace)
+            return
+        except asyncio.TimeoutError:
+            log.warning("wizard %s did not stop", process.pid)
+    await process.wait()
+
+
 class WizardProcess(AppService):
     """One browser tab's wizard process (textual-serve's AppService, started without a shell)."""
 
-    def __init__(self, argv: list[str], **kwargs) -> None:
-        super().__init__(" ".join(argv), **kwargs)
-        self.argv = argv
-
-    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
-        environment = super()._build_environment(width, height)
-        environment["TEXTUAL_DRIVER"] = "planwizard.web.driver:SessionDriver"
-        return environment
+    def __init__(self, launch: Callable[[], Awaitable[asyncio.subprocess.Process]], **kwargs) -> None:
+        super().__init__("planwizard", **kwargs)
+        self.launch = launch
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
-        # Its own session: Ctrl+C in the server's terminal reaches the server, which then
-        # stops every wizard in order, instead of all of them at once.
-        self._process = process = await asyncio.create_subprocess_exec(
-            *self.argv,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-            env=self._build_environment(width=width, height=height),
-            start_new_session=True,
-        )
+        self._process = process = await self.launch()
         assert process.stdin is not None
         self._stdin = process.stdin
+        process.stdin.write(f"{width} {height}\n".encode("ascii"))  # go: this tab's size
         return process
-
-    @property
-    def pid(self) -> int | None:
-        return None if self._process is None else self._process.pid
 
     async def close(self) -> None:
         """Ask the wizard to quit (it saves and unlocks); force it only when it does not."""
@@ -81,15 +109,11 @@ class WizardProcess(AppService):
         if process is None or process.returncode is not None:
             return
         await self.send_meta({"type": "quit"})
-        for force, grace in ((process.terminate, QUIT_GRACE), (process.kill, TERM_GRACE)):
-            try:
-                await asyncio.wait_for(process.wait(), grace)
-                return
-            except asyncio.TimeoutError:
-                log.warning("wizard %s did not stop in %.0f s", process.pid, grace)
-                with contextlib.suppress(ProcessLookupError):
-                    force()
-        await process.wait()
+        try:
+            await asyncio.wait_for(process.wait(), QUIT_GRACE)
+        except asyncio.TimeoutError:
+            log.warning("wizard %s did not quit in %.0f s", process.pid, QUIT_GRACE)
+            await stop_process(process)
 
 
 class WizardServer(Server):
@@ -107,6 +131,7 @@ class WizardServer(Server):
         self.target = target
         self.token = token
         self.argv = [sys.executable, "-m", "planwizard.web.session", str(target)]
+        self.spare: asyncio.Task[asyncio.subprocess.Process] | None = None
         self.sessions: set[WizardProcess] = set()
         self.closing: dict[WizardProcess, asyncio.Task[None]] = {}
         self.page_title = labels.web_title(target.name) if target.name else labels.WEB_TITLE
@@ -133,6 +158,7 @@ class WizardServer(Server):
             "closed": labels.WEB_CLOSED,
             "restart": labels.WEB_RESTART,
         }
+        self.warm()  # while the page loads, a wizard gets ready for it
         response = aiohttp_jinja2.render_template("index.html", request, context)
         response.headers["Cache-Control"] = "no-store"  # its address holds the token
         return response
@@ -145,7 +171,7 @@ class WizardServer(Server):
         await websocket.prepare(request)
         await self._settle_closing()
         wizard = WizardProcess(
-            self.argv,
+            self.take_process,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
             close=websocket.close,
@@ -183,7 +209,41 @@ class WizardServer(Server):
         await response.write_eof()
         return response
 
-    # ------------------------------------------------------------ stopping wizards
+    # ------------------------------------------------------------ wizard processes
+
+    def warm(self) -> None:
+        """Have one wizard process started and loaded, waiting for the next tab."""
+        if self.spare is None:
+            self.spare = asyncio.ensure_future(spawn(self.argv))
+
+    async def take_process(self) -> asyncio.subprocess.Process:
+        """The waiting wizard process (or a new one), and start the next one."""
+        task, self.spare = self.spare, None
+        process = None
+        if task is not None:
+            with contextlib.suppress(OSError):
+                process = await task
+        if process is None or process.returncode is not None:
+            process = await spawn(self.argv)
+        self.warm()
+        return process
+
+    async def drop_spare(self) -> None:
+        """Stop the waiting wizard process: closing its input ends it (it holds no plan)."""
+        task, self.spare = self.spare, None
+        if task is None:
+            return
+        try:
+            process = await task
+        except OSError:
+            return
+        if process.stdin is not None:
+            process.stdin.close()
+        try:
+            await asyncio.wait_for(process.wait(), TERM_GRACE)
+        except asyncio.TimeoutError:
+            await stop_process(process)
+
 
     async def _close(self, wizard: WizardProcess) -> None:
         task = self.closing.get(wizard)
@@ -206,6 +266,7 @@ class WizardServer(Server):
 
     async def close_all(self) -> None:
         """Stop every wizard cleanly (each saves and releases its plan)."""
+        await self.drop_spare()
         await asyncio.gather(*(self._close(w) for w in list(self.sessions)), return_exceptions=True)
 
     # ------------------------------------------------------------ running

@@ -13,7 +13,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-for script in ("bench_generate.py", "bench_batch.py", "bench_wizard.py", "bench_gemeenten.py", "bench_import.py"):
+SCRIPTS = ("bench_generate.py", "bench_batch.py", "bench_wizard.py", "bench_gemeenten.py", "bench_import.py",
+           "bench_serve.py")
+
+for script in SCRIPTS:
     path = HERE / script
     if not path.exists():
         print(f"== {script}: missing", flush=True)

@@ -44,8 +44,9 @@ def config_dir(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def playwright_api():
+    """Playwright for one test module (its event loop must not outlive it: others use asyncio.run)."""
     if not os.path.exists(CHROMIUM):
         _missing(f"{CHROMIUM} ontbreekt (installeer het Debian-pakket chromium)")
     try:

@@ -64,7 +64,7 @@ def test_second_tab_on_the_same_plan_opens_read_only(browser, serve, plan, shots
     second.wait_for("alleen lezen")
     second.wait_for("al geopend in een ander venster")
     second.shot("alleen-lezen")
-    assert len(served.children()) == 2
+    assert owner(plan).pid in served.children()
     second.press("Enter", "1")
     second.wait_for("Alleen lezen: dit plan is elders geopend")
     assert status_of(plan) is None  # the read-only tab changed nothing
@@ -88,7 +88,7 @@ def test_closing_the_tab_saves_what_was_typed_and_releases_the_plan(browser, ser
     wait_until(lambda: not process_alive(wizard), what="the tab's wizard to stop")
     assert notes_of(plan) == "Laatste zin voor het sluiten"
     assert not lock_path(plan).exists()
-    assert served.children() == []
+    assert wizard not in served.children()
 
 
 def test_reloading_the_page_reopens_the_plan_for_editing(browser, serve, plan, shots):
@@ -104,7 +104,7 @@ def test_reloading_the_page_reopens_the_plan_for_editing(browser, serve, plan, s
     assert "alleen lezen" not in tab.text
     now = owner(plan).pid
     assert now != before and not process_alive(before)
-    assert served.children() == [now]
+    assert now in served.children()
     tab.close()
 
 
@@ -158,7 +158,7 @@ def test_without_the_token_nothing_is_served_and_no_wizard_starts(browser, serve
     assert not lock_path(plan).exists()
     tab = Tab(browser, served.url, shots, "met-sleutel")  # and the right link does start one
     tab.wait_for(FIRST)
-    assert len(served.children()) == 1
+    assert owner(plan).pid in served.children()
     tab.close()
 
 
@@ -186,8 +186,8 @@ def test_stopping_the_server_saves_and_releases_every_open_plan(browser, serve, 
         tab.wait_for(f"Tekst van {name}")
         tabs.append(tab)
     tabs[0].shot("twee-tabs")
-    wizards = served.children()
-    assert len(wizards) == 2
+    wizards = served.children()  # the two tabs' wizards, and one waiting for the next tab
+    assert {owner(folder / "heerlen.yaml").pid, owner(folder / "vaals.yaml").pid} <= set(wizards)
     assert served.stop(signal.SIGTERM) == 0
     assert "alle plannen zijn opgeslagen" in "".join(served.output)
     for pid in wizards:

@@ -1,0 +1,142 @@
+"""``planwizard serve`` on the command line: arguments, the printed link, warnings, Ctrl+C.
+
+The browser itself is in ``tests/web``; here a websocket client stands in for a tab where
+one is needed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import socket
+import time
+
+import pytest
+
+from planwizard.lock import lock_path, owner
+from tests.helpers import run_cli
+from tests.test_import_hygiene import loaded_after
+from tests.tui.conftest import write_plan
+from tests.web.conftest import Served, process_alive, wait_until
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANWIZARD_CONFIG_DIR", str(tmp_path / "config"))
+
+
+def test_serve_help_loads_no_web_or_terminal_library():
+    modules = loaded_after(
+        "import contextlib, io\nfrom planwizard.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n    main(['serve', '--help'])"
+    )
+    assert not modules & {"aiohttp", "textual_serve", "textual", "jinja2", "rich", "docx"}
+
+
+@pytest.mark.parametrize("target, message", [
+    ("plan.txt", "geen map en geen antwoordbestand"),
+    ("bestaat/niet/plan.yaml", "de map van dit plan bestaat niet"),
+])
+def test_serve_refuses_what_is_neither_a_folder_nor_a_plan(tmp_path, target, message):
+    result = run_cli("serve", target, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{target}: {message}")
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("port", ["abc", "70000", "-1"])
+def test_serve_refuses_a_port_that_does_not_exist(tmp_path, port):
+    result = run_cli("serve", "--port", port, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "poort" in result.stderr
+
+
+def test_port_in_use_is_a_clear_message(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", str(tmp_path), "--port", str(port), cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"kan niet luisteren op 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_download_names_keep_accents_and_spaces():
+    from planwizard.web.server import content_disposition
+
+    header = content_disposition("Súdwest-Fryslân plan.docx")
+    assert header == ("attachment; filename=\"Sudwest-Fryslan plan.docx\"; "
+                      "filename*=UTF-8''S%C3%BAdwest-Frysl%C3%A2n%20plan.docx")
+    assert content_disposition('a"b;c.docx').startswith('attachment; filename="a_b_c.docx"; ')
+
+
+def test_link_names_the_address_the_server_listens_on(tmp_path):
+    from planwizard.web.server import WizardServer, is_loopback
+
+    server = WizardServer(tmp_path, host="::1", port=8123, token="abc")
+    assert server.url() == "http://[::1]:8123/?token=abc"
+    server = WizardServer(tmp_path, host="0.0.0.0", port=8123, token="abc")
+    assert server.url() == f"http://{socket.gethostname()}:8123/?token=abc"
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("::")
+
+
+@pytest.mark.slow
+def test_another_host_warns_that_the_connection_is_not_encrypted(tmp_path):
+    served = Served(tmp_path, "--host", "0.0.0.0")
+    try:
+        wait_until(lambda: "niet versleuteld" in "".join(served.errors), 10, "the warning")
+        warning = "".join(served.errors)
+        assert "SSH-tunnel" in warning and "TLS" in warning
+        assert {host for host, _ in served.listening()} == {"0.0.0.0"}
+    finally:
+        assert served.stop() == 0
+
+
+@pytest.mark.slow
+def test_ctrl_c_saves_the_open_plan_and_stops(tmp_path):
+    import aiohttp
+
+    plan = tmp_path / "heerlen.yaml"
+    write_plan(plan, answers={})
+    served = Served(plan)
+
+    async def scenario():
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:  # IP host
+            assert (await http.get(served.url)).status == 200
+            ws = await http.ws_connect(served.base.replace("http", "ws") + "ws?width=100&height=30")
+            text = ""
+
+            async def drawn(wanted: str) -> None:
+                nonlocal text
+                deadline = time.monotonic() + 20
+                while wanted not in text:
+                    assert time.monotonic() < deadline, f"{wanted!r} never drawn"
+                    message = await asyncio.wait_for(ws.receive(), 20)
+                    assert message.type == aiohttp.WSMsgType.BINARY
+                    text += message.data.decode("utf-8", "replace")
+
+            await drawn("Punt 1/")
+            for key in ("\r", "\t", "\t", "Getypt in een tab"):
+                await ws.send_str(json.dumps(["stdin", key]))
+                await asyncio.sleep(0.4)
+            await drawn("Getypt in een tab")
+            wizard = owner(plan).pid
+            assert wizard in served.children()
+            everyone = served.children()  # with the one waiting for the next tab
+            served.proc.send_signal(signal.SIGINT)  # what Ctrl+C in its terminal does
+            while (await ws.receive()).type not in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED,
+                                                    aiohttp.WSMsgType.CLOSING):
+                pass
+            return everyone
+
+    everyone = asyncio.run(scenario())
+    assert served.proc.wait(30) == 0
+    assert not any(process_alive(pid) for pid in everyone)
+    from planwizard.answers import load_plan
+
+    assert load_plan(plan).plan.answers["visie.uitgangspunten"].notes == "Getypt in een tab"
+    assert not lock_path(plan).exists()
+    assert "alle plannen zijn opgeslagen" in "".join(served.output)
