@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
 
 import pytest
 
 from planwizard.tui.paths import UNCONFINED, OutsideFolder, PathPolicy
+from tests.helpers import ROOT
 
 
 @pytest.fixture
@@ -25,7 +28,7 @@ def test_terminal_reaches_any_path_and_expands_home(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     assert UNCONFINED.resolve("~/plan.yaml") == tmp_path / "plan.yaml"
     assert UNCONFINED.allows("/etc/passwd")
-    assert str(UNCONFINED.resolve("  ../x.yaml ")) == os.path.join("..", "x.yaml")
+    assert UNCONFINED.resolve("  ../x.yaml ") == Path(os.path.abspath(os.path.join("..", "x.yaml")))
 
 
 def test_served_folder_takes_relative_paths_inside_it(folder):
@@ -109,3 +112,16 @@ def test_completion_in_a_terminal_lists_any_folder(tmp_path, folder):
 def test_paths_are_shown_relative_to_the_served_folder(folder):
     paths = PathPolicy.serving(folder)
     assert paths.show(folder / "sub" / "gulpen.yaml") == os.path.join("sub", "gulpen.yaml")
+
+
+def test_every_path_in_the_wizard_goes_through_the_path_policy():
+    """A screen that made a path from typed text itself (``expanduser``) would let a browser user
+    leave the served folder: use ``app.paths.resolve(text)`` (or ``PathSuggester(app.paths)``)."""
+    offenders = []
+    for module in sorted((ROOT / "planwizard" / "tui").rglob("*.py")):
+        if module.name == "paths.py":
+            continue
+        for number, line in enumerate(module.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"expanduser\((?!\"~\"\))", line):
+                offenders.append(f"{module.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert offenders == []

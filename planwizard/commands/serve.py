@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 
 from planwizard import labels
-from planwizard.cli import add_common
+from planwizard.commands import add_common
 from planwizard.errors import PlanError
 
 LOCAL = "127.0.0.1"

@@ -21,7 +21,7 @@ from planwizard.gemeenten import Gemeente
 from planwizard.model import Checklist
 from planwizard.tui import texts
 from planwizard.tui.palette import PaletteCommands
-from planwizard.tui.paths import UNCONFINED, PathPolicy
+from planwizard.tui.paths import UNCONFINED, OutsideFolder, PathPolicy
 from planwizard.tui.screens.start import StartScreen
 from planwizard.tui.session import ChangedOnDisk, Session
 
@@ -135,9 +135,10 @@ class WizardApp(PaletteCommands, App[int]):
         from planwizard.tui.screens.dialogs import LockedDialog, ProblemsScreen
         from planwizard.tui.screens.start import NewPlanScreen
 
-        path = Path(os.path.abspath(os.path.expanduser(str(path))))
-        if not self.paths.allows(path):
-            self.push_screen(ProblemsScreen(str(path), [Problem(str(path), self.paths.refusal())]))
+        try:
+            path = self.paths.place(path)
+        except OutsideFolder as exc:
+            self.push_screen(ProblemsScreen(str(path), [Problem(str(path), str(exc))]))
             return
         if not path.exists() and not path.is_symlink():
             if path.suffix.lower() not in (".yaml", ".yml") or not path.parent.is_dir():

@@ -74,18 +74,22 @@ class PathPolicy:
             return texts.err_only_plan(self.plan.name)
         return texts.err_outside_folder(str(self.root))
 
-    def resolve(self, text: str) -> Path:
-        """The path ``text`` means; ``OutsideFolder`` when it may not be reached from here."""
-        text = text.strip()
+    def place(self, path: str | Path) -> Path:
+        """The absolute path ``path`` means (a relative one: in the folder when confined);
+        ``OutsideFolder`` when it may not be reached from here."""
         if self.root is None:
-            return Path(os.path.expanduser(text))
+            return Path(os.path.abspath(os.path.expanduser(str(path))))
         try:
-            path = Path(os.path.realpath(self.root / text))  # an absolute text replaces the root
+            real = Path(os.path.realpath(self.root / path))  # an absolute path replaces the root
         except (OSError, ValueError):
             raise OutsideFolder(self.refusal()) from None
-        if not self.allows(path):
+        if not self.allows(real):
             raise OutsideFolder(self.refusal())
-        return path
+        return real
+
+    def resolve(self, text: str) -> Path:
+        """The path a user typed means (see ``place``)."""
+        return self.place(text.strip())
 
     # ------------------------------------------------------------ showing and listing
 
