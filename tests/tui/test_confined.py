@@ -129,3 +129,23 @@ def test_draft_cannot_be_written_outside_the_folder(tmp_path):
 
     run(scenario())
     assert not (tmp_path / "uit.docx").exists()
+
+
+def test_word_draft_or_earlier_version_outside_the_folder_is_not_read(tmp_path):
+    folder = _served(tmp_path)
+    (tmp_path / "geheim.docx").write_bytes(b"PK")
+
+    async def scenario():
+        app = make_app(folder / "heerlen.yaml", paths=PathPolicy.serving(folder))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await pilot.press("f3")
+            await wait_for(pilot, lambda: _screen(app, "ReviewScreen"))
+            versions = app.screen.query_one("#versions")
+            for field, typed in (("#import-path", "../geheim.docx"), ("#compare-path", "../geheim.yaml")):
+                versions.query_one(field).value = typed
+                assert versions._path(field) is None
+                await pilot.pause()
+                assert "buiten de map" in str(versions.query_one("#versions-text").render())
+
+    run(scenario())

@@ -9,7 +9,6 @@ saves at once.
 from __future__ import annotations
 
 import copy
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from planwizard import compare, labels
 from planwizard.answers import Loaded
 from planwizard.errors import PlanError, Problem
 from planwizard.tui import texts
+from planwizard.tui.paths import OutsideFolder
 from planwizard.tui.screens.dialogs import PathSuggester
 from planwizard.tui.session import Session
 
@@ -75,18 +75,19 @@ class VersionsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         path = self.session.path
+        paths = self.app.paths  # what may be reached from here (only the served folder in a browser)
         draft = path.with_suffix(".docx")
         yield Static(texts.VERSIONS_INTRO, classes="hint")
         with Horizontal(classes="form-row"):
             yield Static(texts.VERSIONS_DRAFT, classes="form-label")
-            yield Input(str(draft) if draft.exists() else "", placeholder=texts.VERSIONS_DRAFT_PLACEHOLDER,
-                        id="import-path", compact=True, suggester=PathSuggester(suffixes=(".docx",)))
+            yield Input(paths.show(draft) if draft.exists() else "", placeholder=texts.VERSIONS_DRAFT_PLACEHOLDER,
+                        id="import-path", compact=True, suggester=PathSuggester(paths, suffixes=(".docx",)))
             yield Button(texts.IMPORT_BUTTON, id="import-button", compact=True)
         with Horizontal(classes="form-row"):
             yield Static(texts.VERSIONS_EARLIER, classes="form-label")
             earlier = path.with_name(f"{path.name}.bak")
-            yield Input(str(earlier) if earlier.exists() else "", placeholder=texts.VERSIONS_EARLIER_PLACEHOLDER,
-                        id="compare-path", compact=True, suggester=PathSuggester())
+            yield Input(paths.show(earlier) if earlier.exists() else "", placeholder=texts.VERSIONS_EARLIER_PLACEHOLDER,
+                        id="compare-path", compact=True, suggester=PathSuggester(paths))
             yield Button(texts.COMPARE_BUTTON, id="compare-button", compact=True)
         with Horizontal(classes="buttons", id="import-actions"):
             yield Button(texts.IMPORT_APPLY, variant="primary", id="import-apply", compact=True)
@@ -113,7 +114,12 @@ class VersionsPane(Vertical):
             self._show(texts.ERR_VERSIONS_PATH)
             self.query_one(field, Input).focus()
             return None
-        return Path(os.path.expanduser(typed))
+        try:
+            return self.app.paths.resolve(typed)
+        except OutsideFolder as exc:
+            self._show(Text(str(exc)))
+            self.query_one(field, Input).focus()
+            return None
 
     def _snapshot(self) -> Loaded:
         """The plan as it is now, for a worker thread (the user may go on working meanwhile)."""
