@@ -203,11 +203,14 @@ def _meta_line(writer: Writer, item: Item, state: str) -> etree._Element:
     status = ooxml.run(meta, factlib.status_label(state), bold=True, color=STATUS_COLOURS[state])
     if state != factlib.SKIPPED:  # the status can be chosen in Word from a drop-down list
         meta.append(marked.status_control(status))
+    marked.add_slot(meta)  # the item's status mark, filled in per copy
     return [meta]
 
 
 def _actions_heading(writer: Writer) -> list[etree._Element]:
-    return [writer.new("heading3", labels.DOC_ACTIONS)]
+    heading = writer.new("heading3", labels.DOC_ACTIONS)
+    marked.add_slot(heading)  # the item's actions mark, filled in per copy
+    return [heading]
 
 
 def _example_box(writer: Writer, example: Example) -> list[etree._Element]:
@@ -260,7 +263,7 @@ def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example]
 
         changes.annex(draft, compare, labels.DOC_APPENDIX_CHANGES[bool(plan.retired)])
     snapshot = marked.snapshot(draft.marker, plan, checklist.id, checklist.version, source, _role_styles(template),
-                               template.style_ids["heading1"], [entry.number for entry in writer.toc])
+                               template.style_ids["heading1"], [(entry.number, entry.text) for entry in writer.toc])
     for offset, paragraph in enumerate(fields.toc(template.style_ids["toc1"], writer.toc, labels.DOC_TOC_EMPTY)):
         writer.body.insert(writer.body.index(toc_heading) + 1 + offset, paragraph)
     info = plan.info

@@ -8,6 +8,7 @@ The names and formats come from ``roundtrip.marks``, which the importer uses too
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -38,30 +39,54 @@ def status_control(run: etree._Element) -> etree._Element:
     return sdt
 
 
-def add_mark(p: etree._Element, kind: str, index: int) -> None:
-    """Bookmark ``p``'s content with the mark ``kind`` of item ``index``."""
+_EMPTY = marks.digest("")
+
+
+def add_slot(p: etree._Element) -> None:
+    """An empty bookmark around ``p``'s content, for a paragraph copied over and over (``fill``)."""
+    p.insert(1, etree.SubElement(p, _BOOKMARK_START))
+    etree.SubElement(p, _BOOKMARK_END)
+
+
+def fill(p: etree._Element, kind: str, index: int) -> None:
+    """Make the bookmark ``add_slot`` put in (a copy of) ``p`` the mark ``kind`` of item ``index``."""
     ident = marks.mark_id(kind, index)
-    start = etree.Element(_BOOKMARK_START, {_ID: ident, _NAME: marks.mark_name(kind, index)})
-    p.insert(1 if len(p) and p[0].tag == ooxml.PPR else 0, start)
+    start = p[1]
+    start.set(_ID, ident)
+    start.set(_NAME, marks.mark_name(kind, index))
+    p[-1].set(_ID, ident)
+
+
+def add_mark(p: etree._Element, kind: str, index: int) -> None:
+    """Bookmark the content of ``p`` (a paragraph the builder made: properties first) with a mark."""
+    ident = marks.mark_id(kind, index)
+    # Made inside the paragraph's own tree: an element made on its own would be moved between trees.
+    start = etree.SubElement(p, _BOOKMARK_START, {_ID: ident, _NAME: marks.mark_name(kind, index)})
+    p.insert(1, start)
     etree.SubElement(p, _BOOKMARK_END, {_ID: ident})
 
 
 @dataclass
 class Marker:
-    """What is marked in one document being built."""
+    """What is marked in one document being built.
+
+    Places in the body are kept as elements, not positions: counting an lxml element's
+    children walks all of them, and the body has well over a thousand.
+    """
 
     body: etree._Element
     items: list[marks.ItemMarks] = field(default_factory=list)
-    marked: set[int] = field(default_factory=set)
-    """Body positions of marked paragraphs (the gemeente's text and actions)."""
-    status_lines: set[int] = field(default_factory=set)
+    zones: dict[etree._Element, etree._Element] = field(default_factory=dict)
+    """Marked paragraphs (the gemeente's text and actions): the paragraph before them -> the last one."""
+    status_lines: set[etree._Element] = field(default_factory=set)
+    """Status lines: only their fixed text counts as the chapter's own."""
     _current: marks.ItemMarks | None = None
-    _zone_start: int = 0
+    _before_zone: etree._Element | None = None
 
     def item(self, item: Item, number: str, answer: Answer | None) -> None:
         """An item's heading was just appended."""
         self._current = current = marks.ItemMarks(len(self.items) + 1, item.id, number, marks.answer_digest(answer),
-                                                  None, marks.digest(""), marks.digest(""))
+                                                  None, _EMPTY, _EMPTY)
         self.items.append(current)
         add_mark(self.body[-1], marks.ITEM, current.index)
 
@@ -69,31 +94,37 @@ class Marker:
         """The item's status line was just appended; ``status`` None when it shows no status."""
         current = self._current
         assert current is not None
+        line = self.body[-1]
         if status is not None:
             current.status = status
-            self.status_lines.add(len(self.body) - 1)
-        add_mark(self.body[-1], marks.STATUS, current.index)
+            self.status_lines.add(line)
+        fill(line, marks.STATUS, current.index)
 
     def text_follows(self) -> None:
         """The gemeente's text (or a placeholder for it) starts at the next paragraph."""
-        self._zone_start = len(self.body)
+        self._before_zone = self.body[-1]
+
+    def _zone_done(self) -> None:
+        last = self.body[-1]
+        if last is not self._before_zone:
+            self.zones[self._before_zone] = last
 
     def text_done(self, notes: str, blocks) -> None:
         assert self._current is not None
-        self.marked.update(range(self._zone_start, len(self.body)))
+        self._zone_done()
         if notes.strip():
-            self._current.notes = marks.digest(marks.notes_text(
-                (b.kind, b.level, b.text, b.list_id, b.start) for b in blocks))
+            self._current.notes = _notes_digest(blocks)
 
     def actions_heading(self) -> None:
         """The heading "Acties" was just appended; the actions follow it."""
         assert self._current is not None
-        add_mark(self.body[-1], marks.ACTIONS, self._current.index)
-        self._zone_start = len(self.body)
+        heading = self.body[-1]
+        fill(heading, marks.ACTIONS, self._current.index)
+        self._before_zone = heading
 
     def actions_done(self, lines: list[str]) -> None:
         assert self._current is not None
-        self.marked.update(range(self._zone_start, len(self.body)))
+        self._zone_done()
         self._current.actions = marks.digest("\n".join(lines))
 
     def placeholder(self) -> None:
@@ -102,34 +133,56 @@ class Marker:
         found = marks.digest(marks.paragraph_text(self.body[-1]))
         self._current.placeholders = self._current.placeholders | {found}
 
-    def chapters(self, heading1: str, numbers: list[str]) -> tuple[str, list[marks.Chapter]]:
-        """Digest of the front matter and of each chapter's text outside the marked parts."""
+    def chapters(self, heading1: str, toc: list[tuple[str, str]]) -> tuple[str, list[marks.Chapter]]:
+        """Digest of the front matter and of each chapter's text outside the marked parts.
+
+        ``toc`` holds (number, title) of every chapter in order, as the table of contents
+        lists them; a chapter starts at the next paragraph with that text in the heading style.
+        """
+        tostring, zones, status_lines = etree.tostring, self.zones, self.status_lines
+        titles = [title for _, title in toc]
         front: list[str] = []
-        found: list[tuple[str, list[str]]] = []
+        found: list[list[str]] = []
         texts = front
-        p_tag, ppr_tag, style_tag, val = ooxml.P, ooxml.PPR, ooxml.PSTYLE, ooxml.VAL
-        text_of, marked, status_lines = marks.text_of, self.marked, self.status_lines
-        for index, child in enumerate(self.body):
-            if index in marked:
+        expected = titles[0] if titles else None
+        last = None  # the last marked paragraph while inside a zone
+        for child in self.body:
+            if last is not None:
+                if child is last:
+                    last = None
                 continue
-            text = text_of(child)
-            if index in status_lines:
-                text = marks.split_status_line(text)[0]
-            elif (child.tag == p_tag and len(child) and child[0].tag == ppr_tag and len(child[0])
-                  and child[0][0].tag == style_tag and child[0][0].get(val) == heading1):
+            text = tostring(child, method="text", encoding=str, with_tail=False)  # in C
+            if text == expected and _styled(child, heading1):
                 texts = []
-                found.append((marks.normal(text), texts))
+                found.append(texts)
+                expected = titles[len(found)] if len(found) < len(titles) else None
+            elif child in status_lines:
+                text = marks.split_status_line(text)[0]
             texts.append(text)
-        numbers = numbers + [""] * (len(found) - len(numbers))
-        chapters = [marks.Chapter(title, number, marks.outside_digest(texts))
-                    for (title, texts), number in zip(found, numbers)]
+            last = zones.get(child)
+        chapters = [marks.Chapter(marks.normal(title), number, marks.outside_digest(texts))
+                    for (number, title), texts in zip(toc, found)]
         return marks.outside_digest(front), chapters
 
 
+def _styled(p: etree._Element, style_id: str) -> bool:
+    ppr = p[0] if len(p) else None
+    style = ppr.find(ooxml.PSTYLE) if ppr is not None and ppr.tag == ooxml.PPR else None
+    return style is not None and style.get(ooxml.VAL) == style_id
+
+
+@functools.lru_cache(maxsize=4096)
+def _notes_digest(blocks: tuple) -> str:
+    """Digest of notes as the draft shows them (cached: batch drafts share many texts, like the parser)."""
+    return marks.digest(marks.notes_text((b.kind, b.level, b.text, b.list_id, b.start) for b in blocks))
+
+
+
+
 def snapshot(marker: Marker, plan: Plan, checklist_id: str, checklist_version: str, source: str,
-             styles: dict[str, tuple[str, str]], heading1: str, numbers: list[str]) -> bytes:
+             styles: dict[str, tuple[str, str]], heading1: str, toc: list[tuple[str, str]]) -> bytes:
     """The snapshot part of a draft whose body ``marker`` watched being built."""
-    front, chapters = marker.chapters(heading1, numbers)
+    front, chapters = marker.chapters(heading1, toc)
     return marks.snapshot_xml(marks.Snapshot(
         gemeente=plan.municipality.name, code=plan.municipality.code, title=plan.info.title,
         version=plan.info.version, source=source, checklist=checklist_id, checklist_version=checklist_version,
@@ -157,13 +210,20 @@ def add_snapshot(parts: dict[str, bytes], rels_name: str, data: bytes) -> None:
         f'<Relationships xmlns="{ooxml.PKG_REL_NS}"><Relationship Id="rId1" Type="{REL_CUSTOM_XML_PROPS}" '
         f'Target="itemProps{number}.xml"/></Relationships>'
     ).encode()
-    rels = parse_xml(parts[rels_name])
-    taken = {rel.get("Id") for rel in rels}
-    ident = next(f"rIdPwSnapshot{n}" for n in range(1, 1000) if f"rIdPwSnapshot{n}" not in taken)
-    etree.SubElement(rels, f"{{{ooxml.PKG_REL_NS}}}Relationship", Id=ident, Type=REL_CUSTOM_XML,
-                     Target=f"../{item}")
-    parts[rels_name] = serialize(rels)
-    types = parse_xml(parts["[Content_Types].xml"])
-    for name, kind in ((item, "application/xml"), (props, CT_CUSTOM_XML_PROPS)):
-        etree.SubElement(types, f"{{{ooxml.CT_NS}}}Override", PartName=f"/{name}", ContentType=kind)
-    parts["[Content_Types].xml"] = serialize(types)
+    relationship = f'<Relationship Id="rIdPwSnapshot" Type="{REL_CUSTOM_XML}" Target="../{item}"/>'.encode()
+    if b'Id="rIdPwSnapshot"' not in parts[rels_name]:
+        parts[rels_name] = _append(parts[rels_name], b"</Relationships>", relationship)
+    overrides = "".join(f'<Override PartName="/{name}" ContentType="{kind}"/>' for name, kind in
+                        ((item, "application/xml"), (props, CT_CUSTOM_XML_PROPS))).encode()
+    parts["[Content_Types].xml"] = _append(parts["[Content_Types].xml"], b"</Types>", overrides)
+
+
+def _append(data: bytes, closing: bytes, children: bytes) -> bytes:
+    """``children`` (unprefixed, in the root's namespace) added at the end of a part's root element."""
+    at = data.rfind(closing)
+    if at >= 0:
+        return data[:at] + children + data[at:]
+    root = parse_xml(data)  # an empty root written as <Root/>: add them the long way
+    namespace = etree.QName(root).namespace or ""
+    root.extend(list(etree.fromstring(f'<x xmlns="{namespace}">'.encode() + children + b"</x>")))
+    return serialize(root)

@@ -24,9 +24,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
 import re
+import zlib
 from dataclasses import dataclass, field
+from xml.sax.saxutils import quoteattr
 
 from planwizard import labels
 from planwizard.model import Action, Answer
@@ -74,6 +75,9 @@ def normal(text: str) -> str:
 
 def digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+_EMPTY = digest("")
 
 
 def notes_text(blocks) -> str:
@@ -196,13 +200,16 @@ def _details(inner: str) -> tuple[str, dt.date | None] | None:
 
 
 def answer_digest(answer: Answer | None) -> str:
-    """A digest of everything an answer holds; equal answers, equal digests."""
+    """A digest of everything an answer holds; equal answers, equal digests.
+
+    Fields are joined with control characters an answer can never hold (the loader
+    refuses them, the wizard removes them), so different answers never join the same.
+    """
     if answer is None or answer.is_empty():
-        return digest("")
-    data = [answer.status or "", answer.notes,
-            [[a.what, a.owner, a.due.isoformat() if a.due else ""] for a in answer.actions], list(answer.examples),
-            answer.as_of.isoformat() if answer.as_of else "", answer.source]
-    return digest(json.dumps(data, ensure_ascii=False))
+        return _EMPTY
+    actions = "\x1d".join(f"{a.what}\x1f{a.owner}\x1f{a.due.isoformat() if a.due else ''}" for a in answer.actions)
+    return digest("\x1e".join((answer.status or "", answer.notes, actions, "\x1f".join(answer.examples),
+                                answer.as_of.isoformat() if answer.as_of else "", answer.source)))
 
 
 # ------------------------------------------------------------------ the snapshot
@@ -265,31 +272,36 @@ _PLAN_KEYS = ("gemeente", "code", "title", "version", "source", "checklist", "ch
 
 def snapshot_xml(snapshot: Snapshot) -> bytes:
     """The snapshot as the custom XML part of the draft."""
-    from lxml import etree
-
-    root = etree.Element(f"{{{NS}}}draft", nsmap={"pw": NS}, format=FORMAT)
-    plan = etree.SubElement(root, f"{{{NS}}}plan")
-    for key in _PLAN_KEYS:
-        plan.set(key.replace("_", "-"), _attr(getattr(snapshot, key)))
-    etree.SubElement(root, f"{{{NS}}}front", text=snapshot.front)
-    for role, (style_id, name) in snapshot.styles.items():
-        etree.SubElement(root, f"{{{NS}}}style", role=role, id=_attr(style_id), name=_attr(name))
+    lines = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pw:draft xmlns:pw="{NS}" format="{FORMAT}">',
+             f"<pw:plan{_attrs(**{key: getattr(snapshot, key) for key in _PLAN_KEYS})}/>",
+             f"<pw:front{_attrs(text=snapshot.front)}/>"]
+    lines += [f"<pw:style{_attrs(role=role, id=style_id, name=name)}/>"
+              for role, (style_id, name) in snapshot.styles.items()]
     for item in snapshot.items:
-        element = etree.SubElement(root, f"{{{NS}}}item", n=str(item.index), id=item.id, number=_attr(item.number),
-                                   answer=item.answer, notes=item.notes, actions=item.actions)
-        if item.status is not None:
-            element.set("status", item.status)
+        extra = {"status": item.status} if item.status is not None else {}
         if item.placeholders:
-            element.set("placeholders", " ".join(sorted(item.placeholders)))
-    for chapter in snapshot.chapters:
-        etree.SubElement(root, f"{{{NS}}}chapter", title=_attr(chapter.title), number=_attr(chapter.number),
-                         text=chapter.text)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            extra["placeholders"] = " ".join(sorted(item.placeholders))
+        lines.append(f"<pw:item{_attrs(n=str(item.index), id=item.id, number=item.number, answer=item.answer, notes=item.notes, actions=item.actions, **extra)}/>")  # noqa: E501
+    lines += [f"<pw:chapter{_attrs(title=c.title, number=c.number, text=c.text)}/>" for c in snapshot.chapters]
+    lines.append("</pw:draft>")
+    return "".join(lines).encode("utf-8")
+
+
+_PLAIN = re.compile(r"^[\w .:/-]*$")
+
+
+def _attrs(**values: str) -> str:
+    """Attributes as XML text; ids, numbers and digests go as they are, other text escaped."""
+    return "".join(f' {key.replace("_", "-")}="{value}"' if _PLAIN.match(value)
+                   else f' {key.replace("_", "-")}={quoteattr(_attr(value))}' for key, value in values.items())
+
+
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _attr(text: str) -> str:
     # Attribute values hold names and titles; keep only what XML can carry.
-    return "".join(ch for ch in text if ch in "\t\n\r" or ch >= " ")[:1000]
+    return _NOT_XML.sub("", text[:1000])
 
 
 def read_snapshot(root) -> Snapshot:
@@ -346,7 +358,15 @@ def paragraph_text(p) -> str:
 _SPACE_BYTES = b" \t\n\r\x0b\x0c"
 
 
+SENTINEL = "\ufdd0"
+"""Where a chapter starts in the text of a whole body (a Unicode noncharacter: nobody types it)."""
+
+
 def outside_digest(texts) -> str:
-    """Digest of text outside the marked parts: ASCII white space ignored, so only words count."""
+    """Digest of text outside the marked parts: ASCII white space ignored, so only words count.
+
+    A CRC and the length are enough to notice a change (nobody is trying to hide one) and
+    cost little on the hundreds of kilobytes of text of a whole plan.
+    """
     data = "".join(texts).encode("utf-8", "surrogatepass").translate(None, _SPACE_BYTES)
-    return hashlib.blake2b(data, digest_size=8).hexdigest()
+    return f"{zlib.crc32(data):08x}{len(data):x}"

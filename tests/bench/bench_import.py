@@ -56,7 +56,7 @@ def main() -> int:
             with zipfile.ZipFile(draft) as archive:
                 main = archive.read("word/document.xml")
             preview = prepare(draft)  # warm-up; also checks that an unedited draft changes nothing
-            assert not preview.result.changes and not preview.warnings, preview.warnings
+            assert not preview.result.changes and not [w for w in preview.warnings if w.path == str(draft)]
             floor, read, full = medians_ms(
                 [lambda: etree.fromstring(main), lambda: read_draft(draft), lambda: prepare(draft)], args.runs)
             worst = max(worst, full / floor)
