@@ -45,11 +45,10 @@ def main() -> int:
     load_library()
     worst = 0.0
     with tempfile.TemporaryDirectory() as folder:
-        plans = {
-            "bench full plan (67 items, 67 actions)": Path(folder) / "vol.yaml",
-            "examples/plannen/heerlen.yaml": Path(folder) / "heerlen.yaml",
-        }
-        save_plan(full_plan("Heerlen", "GM0917", 0), plans["bench full plan (67 items, 67 actions)"], current())
+        full = full_plan("Heerlen", "GM0917", 0)
+        name = f"bench full plan ({len(full.answers)} items, {sum(len(a.actions) for a in full.answers.values())} actions)"
+        plans = {name: Path(folder) / "vol.yaml", "examples/plannen/heerlen.yaml": Path(folder) / "heerlen.yaml"}
+        save_plan(full, plans[name], current())
         plans["examples/plannen/heerlen.yaml"].write_bytes((ROOT / "examples" / "plannen" / "heerlen.yaml").read_bytes())
         for name, path in plans.items():
             draft = generate_file(load_plan(path), path.with_suffix(".docx"))
