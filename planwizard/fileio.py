@@ -158,3 +158,19 @@ def free_name(path: Path) -> Path:
         number += 1
         candidate = path.with_name(f"{path.name}.{number}")
     return candidate
+
+
+def check_input(path: str | Path, limit: int) -> int:
+    """The size of ``path`` if it is a regular file of at most ``limit`` bytes; else PlanError saying why."""
+    name = str(path)
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise PlanError.at(name, labels.os_error(exc)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise PlanError.at(name, labels.ERR_IS_DIR)
+    if not stat.S_ISREG(info.st_mode):
+        raise PlanError.at(name, labels.ERR_NOT_REGULAR)
+    if info.st_size > limit:
+        raise PlanError.at(name, labels.err_too_big(info.st_size, limit))
+    return info.st_size

@@ -9,9 +9,7 @@ into a ``PlanError`` with the file, line and column, never into a crash.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 import yaml
 
 from planwizard import labels
+from planwizard.fileio import check_input
 from planwizard.errors import PlanError, Problem
 
 try:  # libyaml is about 20x faster; fall back to the pure-Python parser without it.
@@ -75,16 +74,7 @@ class Doc:
 def read_text(path: str | Path) -> str:
     """The text of a regular file, size-limited and decoded (UTF-8, or UTF-16 with a BOM)."""
     name = str(path)
-    try:
-        st = os.stat(path)
-    except OSError as exc:
-        raise PlanError.at(name, labels.os_error(exc)) from exc
-    if stat.S_ISDIR(st.st_mode):
-        raise PlanError.at(name, labels.ERR_IS_DIR)
-    if not stat.S_ISREG(st.st_mode):
-        raise PlanError.at(name, labels.ERR_NOT_REGULAR)
-    if st.st_size > MAX_FILE_BYTES:
-        raise PlanError.at(name, labels.err_too_big(st.st_size, MAX_FILE_BYTES))
+    check_input(path, MAX_FILE_BYTES)
     try:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)

@@ -6,6 +6,7 @@ makes them again. Bombs and giant files are made by ``generated`` in the test's 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import struct
 import zipfile
@@ -73,40 +74,31 @@ LAUGHS = ('<!DOCTYPE w:document [<!ENTITY a "hahahahahahahahahaha">'
           + "".join(f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">' for n in range(9)) + "]>")
 
 
-def _set_method(data: bytes, name: bytes, method: int) -> bytes:
-    """The zip ``data`` with entry ``name`` claiming compression ``method`` (in both of its headers)."""
+def _patch(data: bytes, name: bytes, local: int, central: int, fmt: str, value: int) -> bytes:
+    """The zip ``data`` with a field of entry ``name`` set to ``value`` in both of its headers.
+
+    ``local`` and ``central`` are the field's offsets in the local header and in the
+    central directory entry; ``fmt`` its ``struct`` format.
+    """
     out = bytearray(data)
-    at = 0
-    while (at := out.find(b"PK\x03\x04", at)) >= 0:
-        length = struct.unpack("<H", out[at + 26:at + 28])[0]
-        if out[at + 30:at + 30 + length] == name:
-            out[at + 8:at + 10] = struct.pack("<H", method)
-        at += 4
-    at = 0
-    while (at := out.find(b"PK\x01\x02", at)) >= 0:
-        length = struct.unpack("<H", out[at + 28:at + 30])[0]
-        if out[at + 46:at + 46 + length] == name:
-            out[at + 10:at + 12] = struct.pack("<H", method)
-        at += 4
+    for signature, offset, name_length, name_at in ((b"PK\x03\x04", local, 26, 30), (b"PK\x01\x02", central, 28, 46)):
+        at = 0
+        while (at := out.find(signature, at)) >= 0:
+            length = struct.unpack("<H", out[at + name_length:at + name_length + 2])[0]
+            if out[at + name_at:at + name_at + length] == name:
+                out[at + offset:at + offset + struct.calcsize(fmt)] = struct.pack(fmt, value)
+            at += 4
     return bytes(out)
+
+
+def _set_method(data: bytes, name: bytes, method: int) -> bytes:
+    """The zip ``data`` with entry ``name`` claiming compression ``method``."""
+    return _patch(data, name, 8, 10, "<H", method)
 
 
 def _set_size(data: bytes, name: bytes, size: int) -> bytes:
     """The zip ``data`` with entry ``name`` claiming to unpack to ``size`` bytes (a lying header)."""
-    out = bytearray(data)
-    at = 0
-    while (at := out.find(b"PK\x03\x04", at)) >= 0:
-        length = struct.unpack("<H", out[at + 26:at + 28])[0]
-        if out[at + 30:at + 30 + length] == name:
-            out[at + 22:at + 26] = struct.pack("<I", size)
-        at += 4
-    at = 0
-    while (at := out.find(b"PK\x01\x02", at)) >= 0:
-        length = struct.unpack("<H", out[at + 28:at + 30])[0]
-        if out[at + 46:at + 46 + length] == name:
-            out[at + 24:at + 28] = struct.pack("<I", size)
-        at += 4
-    return bytes(out)
+    return _patch(data, name, 22, 24, "<I", size)
 
 
 def stored_contents() -> dict[str, bytes]:
@@ -115,7 +107,9 @@ def stored_contents() -> dict[str, bytes]:
 
     real = package({})
     foreign = io.BytesIO()
-    docx.Document().save(foreign)
+    letter = docx.Document()
+    letter.core_properties.created = letter.core_properties.modified = dt.datetime(2026, 1, 1)
+    letter.save(foreign)
     deflated = package({"word/document.xml": document("<w:p/>" * 200)})
     corrupt = bytearray(deflated)
     start = corrupt.find(b"word/document.xml") + len("word/document.xml")

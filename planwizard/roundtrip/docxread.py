@@ -8,10 +8,8 @@ since Word never writes one. Every problem is a PlanError with one Dutch line.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
-import stat
 import struct
 import zipfile
 import zlib
@@ -21,6 +19,7 @@ from lxml import etree
 
 from planwizard import labels
 from planwizard.errors import PlanError
+from planwizard.fileio import check_input
 
 MB = 1024 * 1024
 MAX_FILE = 50 * MB
@@ -144,22 +143,13 @@ class Package:
 def open_docx(path: str | Path) -> Package:
     """Open ``path`` as a .docx, checking the file and the zip's directory first."""
     name = str(path)
-    try:
-        info = os.stat(path)
-    except OSError as exc:
-        raise PlanError.at(name, labels.os_error(exc)) from exc
-    if stat.S_ISDIR(info.st_mode):
-        raise PlanError.at(name, labels.ERR_IS_DIR)
-    if not stat.S_ISREG(info.st_mode):
-        raise PlanError.at(name, labels.ERR_NOT_REGULAR)
-    if info.st_size > MAX_FILE:
-        raise PlanError.at(name, labels.err_too_big(info.st_size, MAX_FILE))
+    size = check_input(path, MAX_FILE)
     try:
         handle = open(path, "rb")  # noqa: SIM115 - the zip keeps it open; closed with the package
     except OSError as exc:
         raise PlanError.at(name, labels.os_error(exc)) from exc
     try:
-        _check_directory(handle, info.st_size, name)
+        _check_directory(handle, size, name)
         archive = zipfile.ZipFile(handle)
     except PlanError:
         handle.close()

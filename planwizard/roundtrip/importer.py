@@ -36,9 +36,6 @@ class Preview:
     """Nothing may be written: unreadable statuses or dates, texts too long, conflicts."""
     signature: tuple[int, int, int] | None = None
 
-    def item(self, item_id: str):
-        return self.loaded.checklist.items.get(item_id)
-
 
 def find_target(snapshot: marks.Snapshot, draft_path: str | Path, into: str | Path | None) -> Path:
     """The answer file to import into: ``into``, else the one the draft was made from (or its namesake beside it)."""

@@ -8,6 +8,7 @@ not accepted or rejected are refused, with the chapter and item where they are.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,13 +69,6 @@ class DraftText:
     outside: list[Outside]
 
 
-def read_snapshot(path: str | Path) -> marks.Snapshot:
-    """Only the snapshot of a draft (which plan it was made from); PlanError if there is none."""
-    with open_docx(path) as package:
-        main = package.main_part()
-        return _snapshot(package, package.rels(main))
-
-
 def read_draft(path: str | Path) -> DraftText:
     """Everything an import needs from the draft at ``path``; PlanError for any problem with it."""
     with open_docx(path) as package:
@@ -109,7 +103,7 @@ def _snapshot(package: Package, rels: dict[str, list[str]]) -> marks.Snapshot:
     """The planwizard snapshot among the custom XML parts (LibreOffice may keep two copies)."""
     names = list(rels.get(REL_CUSTOM_XML, []))
     names += sorted(n for n in package.names if n.startswith("customXml/") and n.endswith(".xml")
-                    and "/_rels/" not in n and not posixbase(n).startswith("itemProps") and n not in names)
+                    and "/_rels/" not in n and not posixpath.basename(n).startswith("itemProps") and n not in names)
     found: list[marks.Snapshot] = []
     for name in names:
         if name not in package.names:
@@ -128,10 +122,6 @@ def _snapshot(package: Package, rels: dict[str, list[str]]) -> marks.Snapshot:
     if len(found) > 1:
         raise package.fail(labels.ERR_TWO_SNAPSHOTS)
     return found[0]
-
-
-def posixbase(name: str) -> str:
-    return name.rsplit("/", 1)[-1]
 
 
 def _blocks(body: etree._Element) -> list[etree._Element]:

@@ -26,15 +26,6 @@ def _key(name: str) -> str:
     return "".join(name.split()).lower()
 
 
-def style_of(p: etree._Element) -> str:
-    """The paragraph's style id ('' when it has none)."""
-    if len(p) and p[0].tag == PPR:
-        style = p[0].find(PSTYLE)
-        if style is not None:
-            return style.get(VAL, "")
-    return ""
-
-
 class Styles:
     """Paragraph styles of a draft: role by style id, and the list numbering a style carries."""
 
@@ -88,9 +79,6 @@ class Styles:
                 return value
             sid = info[sid][1]
         return None
-
-    def role(self, p: etree._Element) -> str:
-        return self.roles.get(style_of(p) or self.default, "")
 
     def numbering(self, style_id: str) -> tuple[str | None, str | None]:
         """(numId, ilvl) the style gives its paragraphs."""

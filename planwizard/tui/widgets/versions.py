@@ -160,6 +160,8 @@ class VersionsPane(Vertical):
 
     @on(Previewed)
     def _previewed(self, event: Previewed) -> None:
+        from planwizard.roundtrip.report import item_diffs
+
         preview = self.preview = event.preview
         out = Text()
         if preview.problems:
@@ -173,7 +175,7 @@ class VersionsPane(Vertical):
         else:
             out.append(texts.IMPORT_NOTHING + "\n")
         if preview.result.changes and not preview.problems:
-            out.append_text(describe(self._changes(preview), self._examples()))
+            out.append_text(describe(item_diffs(preview), self.session.all_examples()))
         if preview.warnings:
             out.append(texts.IMPORT_WARNINGS + "\n", style="bold yellow")
             for warning in preview.warnings:
@@ -185,19 +187,6 @@ class VersionsPane(Vertical):
         self._buttons(apply=can_apply, conflicts=bool(preview.result.conflicts))
         if can_apply:
             self.query_one("#import-apply", Button).focus()
-
-    def _changes(self, preview) -> list[tuple[str, compare.ItemDiff]]:
-        checklist = preview.loaded.checklist
-        found = []
-        for change in preview.result.changes:
-            item = checklist.items[change.item_id]
-            diff = compare.compare_answers(item, checklist.theme(item.theme), change.old, change.new)
-            heading = f"{labels.item_place(change.number, item.id)}: {' '.join(item.question.split())}"
-            found.append((heading + (f" ({labels.IMPORT_CONFLICT_DRAFT})" if change.conflict else ""), diff))
-        return found
-
-    def _examples(self):
-        return self.session.all_examples()
 
     @on(Button.Pressed, "#import-apply")
     def apply(self) -> None:
