@@ -506,7 +506,7 @@ CMD_COMPARE_HELP = "Laat per punt zien wat er veranderde ten opzichte van een ee
 VERSIONS_INTRO = ("Lees terug wat er in het Word-concept is aangepast, of vergelijk het plan met een eerdere "
                   "versie. U ziet eerst wat er verandert; pas na Overnemen wordt het plan bijgewerkt.")
 VERSIONS_DRAFT = "Word-concept"
-VERSIONS_EARLIER = "Vorige versie"
+VERSIONS_EARLIER = "Eerder plan"
 VERSIONS_DRAFT_PLACEHOLDER = "het .docx-bestand dat planwizard maakte"
 VERSIONS_EARLIER_PLACEHOLDER = "een eerder antwoordbestand (.yaml)"
 IMPORT_BUTTON = "Inlezen"
