@@ -1026,6 +1026,10 @@ def warn_tables(where: str) -> str:
     return f"{where}: een tabel in de toelichting kan niet in het antwoordbestand; niet ingelezen"
 
 
+def warn_pictures(where: str) -> str:
+    return f"{where}: een afbeelding in de toelichting kan niet in het antwoordbestand; alleen de tekst is ingelezen"
+
+
 def warn_item_retired(where: str, version: str) -> str:
     return (f"{where} bestaat in checklistversie {version} niet meer in deze vorm (samengevoegd, gesplitst of "
             "vervallen); neem de wijziging met de hand over")

@@ -356,3 +356,18 @@ def test_a_draft_of_an_older_checklist_version_comes_into_a_migrated_plan(tmp_pa
     assert data_now["checklist"]["version"] == "2.0"  # written for the current version, the old one is the backup
     assert data_now["answers"]["visie.doelen"]["status"] == "done"
     assert "Ook met Wonen Zuid." not in plan.read_text(encoding="utf-8")
+
+
+def test_a_picture_in_the_text_is_reported_and_its_words_still_come_in(drafted, capsys):
+    from lxml import etree
+
+    plan, draft = drafted
+    doc = DraftDoc(draft)
+    paragraph = doc.enter_after(doc.item(2)["text"][0], "Zie de kaart.")
+    run = etree.SubElement(paragraph, f"{{{doc.root.nsmap['w']}}}r")
+    etree.SubElement(run, f"{{{doc.root.nsmap['w']}}}drawing")
+    doc.save()
+    assert main(["import", str(draft)]) == 0
+    err = capsys.readouterr().err
+    assert "punt 3.2 (visie.doelgroep): een afbeelding in de toelichting" in err
+    assert "Zie de kaart." in answers_of(plan)["visie.doelgroep"].notes

@@ -127,6 +127,8 @@ def _edit(preview: Preview, item: ItemText, target_id: str | None) -> Edit | Non
                                                                                      MAX_TEXT)))
     if item.tables:
         preview.warnings.append(Problem(name, labels.warn_tables(where), warning=True))
+    if item.pictures:
+        preview.warnings.append(Problem(name, labels.warn_pictures(where), warning=True))
     if target_id is None:
         if edit.changed:
             preview.warnings.append(Problem(name, labels.warn_item_retired(where, preview.loaded.checklist.version),

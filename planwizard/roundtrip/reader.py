@@ -33,6 +33,7 @@ _BLOCK_STYLES = etree.XPath("w:p/w:pPr/w:pStyle | w:sdt/w:sdtContent/w:p/w:pPr/w
 """Styles of the paragraphs at the top of the body (or just inside a content control there)."""
 TRACKED = tuple(w(n) for n in ("ins", "del", "moveFrom", "moveTo", "cellIns", "cellDel"))
 NOT_TEXT = (w("instrText"), w("delInstrText"), f"{{{MC_NS}}}Fallback")
+PICTURES = (w("drawing"), w("pict"), w("object"))
 
 STATUS_LINE, NOTES, ACTIONS, AFTER = "status", "notes", "actions", "after"
 
@@ -50,6 +51,8 @@ class ItemText:
     actions: list[str] = field(default_factory=list)
     tables: int = 0
     """Tables among the marked parts: they have no place in an answer file."""
+    pictures: int = 0
+    """Paragraphs of the marked parts with a picture or drawing in them (only their text comes back)."""
 
 
 @dataclass
@@ -176,6 +179,7 @@ class _Document:
         for space in root.iter(*SPACES):
             if space.tag != BR or space.get(BR_TYPE) in (None, "textWrapping"):
                 space.text = "-" if space.tag == NB_HYPHEN else " "
+        self.pictures = {self.block_of(found) for found in body.iter(*PICTURES)}
         for element in list(root.iter(*NOT_TEXT)):
             element.getparent().remove(element)
         self.tracked = list(root.iter(*TRACKED))
@@ -248,6 +252,8 @@ class _Walk:
                 phase = ACTIONS
                 unmarked.append(block)
                 continue
+            if block in document.pictures:
+                current.pictures += 1
             if role == "table":
                 current.tables += 1
             elif phase == NOTES:
