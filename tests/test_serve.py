@@ -95,6 +95,50 @@ def test_another_host_warns_that_the_connection_is_not_encrypted(tmp_path):
         assert served.stop() == 0
 
 
+class FakeTab:
+    """A websocket client doing what a browser tab does: load the page, connect, type, read the screen."""
+
+    def __init__(self, served: Served, **options) -> None:
+        self.served = served
+        self.options = options
+        self.text = ""
+
+    async def open(self, http) -> None:
+        assert (await http.get(self.served.url)).status == 200  # the page sets the cookie
+        self.ws = await http.ws_connect(self.served.base.replace("http", "ws") + "ws?width=100&height=30",
+                                        **self.options)
+
+    async def drawn(self, wanted: str) -> None:
+        import aiohttp
+
+        deadline = time.monotonic() + 20
+        while wanted not in self.text:
+            assert time.monotonic() < deadline, f"{wanted!r} never drawn"
+            message = await asyncio.wait_for(self.ws.receive(), 20)
+            assert message.type == aiohttp.WSMsgType.BINARY
+            self.text += message.data.decode("utf-8", "replace")
+
+    async def type_notes(self, text: str) -> None:
+        """Into the first item's notes (from the list: Enter, then Tab twice), and wait until drawn."""
+        await self.drawn("Punt 1/")
+        for key in ("\r", "\t", "\t", text):
+            await self.ws.send_str(json.dumps(["stdin", key]))
+            await asyncio.sleep(0.4)
+        await self.drawn(text)
+
+
+def client():
+    import aiohttp
+
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))  # the cookie of an IP host
+
+
+def notes(plan) -> str:
+    from planwizard.answers import load_plan
+
+    return load_plan(plan).plan.answers["visie.uitgangspunten"].notes
+
+
 @pytest.mark.slow
 def test_ctrl_c_saves_the_open_plan_and_stops(tmp_path):
     import aiohttp
@@ -104,39 +148,50 @@ def test_ctrl_c_saves_the_open_plan_and_stops(tmp_path):
     served = Served(plan)
 
     async def scenario():
-        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:  # IP host
-            assert (await http.get(served.url)).status == 200
-            ws = await http.ws_connect(served.base.replace("http", "ws") + "ws?width=100&height=30")
-            text = ""
-
-            async def drawn(wanted: str) -> None:
-                nonlocal text
-                deadline = time.monotonic() + 20
-                while wanted not in text:
-                    assert time.monotonic() < deadline, f"{wanted!r} never drawn"
-                    message = await asyncio.wait_for(ws.receive(), 20)
-                    assert message.type == aiohttp.WSMsgType.BINARY
-                    text += message.data.decode("utf-8", "replace")
-
-            await drawn("Punt 1/")
-            for key in ("\r", "\t", "\t", "Getypt in een tab"):
-                await ws.send_str(json.dumps(["stdin", key]))
-                await asyncio.sleep(0.4)
-            await drawn("Getypt in een tab")
-            wizard = owner(plan).pid
-            assert wizard in served.children()
+        async with client() as http:
+            tab = FakeTab(served)
+            await tab.open(http)
+            await tab.type_notes("Getypt in een tab")
+            assert owner(plan).pid in served.children()
             everyone = served.children()  # with the one waiting for the next tab
             served.proc.send_signal(signal.SIGINT)  # what Ctrl+C in its terminal does
-            while (await ws.receive()).type not in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED,
-                                                    aiohttp.WSMsgType.CLOSING):
+            while (await tab.ws.receive()).type not in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED,
+                                                        aiohttp.WSMsgType.CLOSING):
                 pass
             return everyone
 
     everyone = asyncio.run(scenario())
     assert served.proc.wait(30) == 0
     assert not any(process_alive(pid) for pid in everyone)
-    from planwizard.answers import load_plan
-
-    assert load_plan(plan).plan.answers["visie.uitgangspunten"].notes == "Getypt in een tab"
+    assert notes(plan) == "Getypt in een tab"
     assert not lock_path(plan).exists()
     assert "alle plannen zijn opgeslagen" in "".join(served.output)
+
+
+@pytest.mark.slow
+def test_a_dropped_connection_releases_the_plan_within_seconds(tmp_path):
+    from planwizard.web.server import HEARTBEAT
+
+    plan = tmp_path / "heerlen.yaml"
+    write_plan(plan, answers={})
+    served = Served(plan)
+
+    async def scenario():
+        async with client() as http:
+            tab = FakeTab(served, autoping=False)  # a tab whose network is gone: no answer to pings
+            await tab.open(http)
+            await tab.type_notes("Net voor de storing")
+            wizard = owner(plan).pid
+            start = time.monotonic()
+            while lock_path(plan).exists():
+                assert time.monotonic() - start < HEARTBEAT * 3, "plan still locked"
+                await asyncio.sleep(0.2)
+            while process_alive(wizard):  # it releases the plan, then ends
+                assert time.monotonic() - start < HEARTBEAT * 3 + 10, "wizard still running"
+                await asyncio.sleep(0.2)
+
+    try:
+        asyncio.run(scenario())
+        assert notes(plan) == "Net voor de storing"
+    finally:
+        served.stop()

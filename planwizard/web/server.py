@@ -39,6 +39,9 @@ QUIT_GRACE = 10.0
 """Seconds a wizard gets to save and quit when asked, before it is sent SIGTERM."""
 TERM_GRACE = 5.0
 """Seconds after SIGTERM before SIGKILL (the wizard saves within a second of SIGTERM)."""
+HEARTBEAT = 5.0
+"""Seconds between pings to a tab; one unanswered for half as long means the connection is gone,
+and its wizard saves and releases the plan (so reopening it soon after can edit it again)."""
 RELOAD_WAIT = 5.0
 """Seconds a new tab waits for closing wizards to release their plans (a reload)."""
 
@@ -165,7 +168,7 @@ class WizardServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """A tab connected: start its own wizard and pass keys and screen between them."""
-        websocket = web.WebSocketResponse(heartbeat=15)
+        websocket = web.WebSocketResponse(heartbeat=HEARTBEAT)
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
         await websocket.prepare(request)

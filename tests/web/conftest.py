@@ -234,18 +234,15 @@ class Tab:
                 raise AssertionError(f"{self.name}: no new connection after reloading")
             self.page.wait_for_timeout(20)
 
-    def focus(self) -> None:
-        self.page.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
-
     def press(self, *keys: str, pause: int = 300) -> None:
-        """Keys one by one, at a person's pace (a focus change in the wizard may take a moment)."""
-        self.focus()
+        """Keys one by one, at a person's pace (a focus change in the wizard may take a moment).
+
+        No click first: the page gives the wizard the keyboard as soon as it shows."""
         for key in keys:
             self.page.keyboard.press(key)
             self.page.wait_for_timeout(pause)
 
     def type(self, text: str) -> None:
-        self.focus()
         self.page.keyboard.type(text, delay=15)
 
     def shot(self, step: str) -> Path:

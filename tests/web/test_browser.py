@@ -52,6 +52,12 @@ def test_status_and_notes_typed_in_the_browser_are_saved(browser, serve, plan, s
     wait_until(lambda: notes_of(plan) == "Wonen in de wijk, met steun van het team.", what="notes saved")
     tab.shot("tekst-getypt")
     assert owner(plan).pid in served.children()  # this tab's wizard holds the plan
+    tab.press("Escape", "F1")  # the help names the keys that work in a browser
+    tab.wait_for("Zo werkt planwizard")
+    tab.press("PageDown", "PageDown")
+    tab.wait_for("Ctrl+↓")
+    tab.wait_for("Ctrl+Shift+↓")
+    tab.shot("uitleg")
     tab.close()
 
 
@@ -179,6 +185,8 @@ def test_stopping_the_server_saves_and_releases_every_open_plan(browser, serve, 
     for name, keys in (("heerlen", ()), ("vaals", ("ArrowDown",))):
         tab = Tab(browser, served.url, shots, f"stop-{name}")
         tab.wait_for("Plannen in deze map")
+        tab.wait_for("vaals.yaml")
+        tab.shot("startscherm")
         tab.press(*keys, "Enter")
         tab.wait_for(FIRST)
         tab.press("Enter", "Tab", "Tab")
