@@ -20,6 +20,9 @@ MAX_LINE = 32
 WARM_MODULES = (
     "planwizard.tui.screens.main",  # the item pane, the sidebar and their widgets
     "planwizard.migration",
+    "planwizard.plan_dates",
+    "planwizard.web.driver",  # and Textual's web driver below it
+    "textual.layouts.factory",
     "textual._xterm_parser",
     "textual.layouts.horizontal",
     "textual.layouts.stream",
