@@ -167,7 +167,7 @@ class NewPlanScreen(WizardScreen):
             yield form_row(texts.NEW_ORGANISATION, LastFieldInput(id="organisation", compact=True, max_length=200))
             file_input = Input(id="file", compact=True, max_length=1000)
             if self.fixed_path is not None:
-                file_input.value = str(self.fixed_path)
+                file_input.value = self.app.paths.show(self.fixed_path)
                 file_input.disabled = True
             yield form_row(texts.NEW_FILE, file_input)
             yield Static("", id="new-error", classes="error")
