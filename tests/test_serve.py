@@ -17,13 +17,8 @@ import pytest
 from planwizard.lock import lock_path, owner
 from tests.helpers import run_cli
 from tests.test_import_hygiene import loaded_after
-from tests.tui.conftest import write_plan
+from tests.tui.conftest import config_dir, write_plan  # noqa: F401 - config_dir: autouse
 from tests.web.conftest import Served, process_alive, wait_until
-
-
-@pytest.fixture(autouse=True)
-def config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PLANWIZARD_CONFIG_DIR", str(tmp_path / "config"))
 
 
 def test_serve_help_loads_no_web_or_terminal_library():

@@ -21,6 +21,7 @@ import pytest
 
 from tests.conftest import IN_CI
 from tests.helpers import ROOT
+from tests.tui.conftest import config_dir  # noqa: F401 - autouse: recent plans and theme per test
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -34,14 +35,6 @@ def _missing(message: str):
     if IN_CI:
         pytest.fail(message)
     pytest.skip(message)
-
-
-@pytest.fixture(autouse=True)
-def config_dir(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "config"
-    monkeypatch.setenv("PLANWIZARD_CONFIG_DIR", str(folder))
-    monkeypatch.delenv("TEXTUAL_THEME", raising=False)
-    return folder
 
 
 @pytest.fixture(scope="module")
