@@ -2,8 +2,9 @@
 
 Checking a template and reading the bundled checklist, examples and gemeenten list give
 the same result for the same files, yet cost more than the rest of a ``generate``. Their
-results are kept here as pickles named after a hash of planwizard's version and the
-bytes of every input file, so a changed file simply has another name.
+results are kept here as pickles named after a hash of planwizard's code (its version
+and module files) and the bytes of every input file, so a changed file simply has
+another name.
 
 Nothing here may make planwizard fail or give a wrong answer: a missing, unreadable,
 corrupt, foreign or half-written entry, a folder that cannot be written and two
@@ -14,7 +15,9 @@ expected type. ``PLANWIZARD_CACHE_DIR`` chooses another folder; set it to an emp
 value to switch the cache off.
 
 The folder is the user's own (like Python's ``__pycache__``): whoever can write there
-can already change what this user runs, so unpickling its entries adds no new risk.
+can already change what this user runs. An entry is only unpickled when it belongs to
+this user and nobody else may write it, so a shared ``PLANWIZARD_CACHE_DIR`` cannot be
+used to slip code into someone else's planwizard.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import functools
 import hashlib
 import os
 import pickle
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -124,6 +128,8 @@ def remembered(kind: str, files: Iterable[Path], compute: Callable[[], T], expec
 def _read(path: Path, key: str, expect: type):
     try:
         with open(path, "rb") as fh:
+            if not _trusted(os.fstat(fh.fileno())):
+                return None
             data = fh.read(MAX_ENTRY + 1)
     except OSError:
         return None
@@ -135,6 +141,13 @@ def _read(path: Path, key: str, expect: type):
     except Exception:  # corrupt or from an incompatible planwizard: compute again
         return None
     return value if isinstance(value, expect) else None
+
+
+def _trusted(st: os.stat_result) -> bool:
+    """A regular file of this user that no one else may write (always true where there are no uids)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return stat.S_ISREG(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
 def _write(where: Path, path: Path, key: str, value: object) -> None:

@@ -87,6 +87,14 @@ def test_a_damaged_entry_is_computed_again_without_complaint(folder, source, dam
     assert compute.calls == 1
 
 
+def test_an_entry_others_may_write_is_not_trusted(folder, source):
+    cache.remembered("proef", [source], Counter(), dict)
+    [entry] = entries(folder)
+    entry.chmod(0o666)  # group and others may write it: it could hold anybody's pickle
+    compute = Counter({"zelf": True})
+    assert cache.remembered("proef", [source], compute, dict) == {"zelf": True} and compute.calls == 1
+
+
 def test_a_cache_folder_that_cannot_be_made_only_costs_time(tmp_path, monkeypatch, source):
     blocker = tmp_path / "geen-map"
     blocker.write_text("een bestand waar de map zou moeten staan")
