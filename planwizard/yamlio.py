@@ -118,7 +118,11 @@ def load_text(text: str, name: str) -> Doc:
     """Parse YAML text (one document) into plain values with marks."""
     _check_flow_depth(text, name)
     try:
-        return _Builder(name).build(yaml.parse(text, Loader=_Loader))
+        loader = _Loader(text)
+        try:  # the parser's events until it has none (what yaml.parse yields, without a generator)
+            return _Builder(name).build(iter(loader.get_event, None))
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         raise PlanError(_yaml_problem(exc, name, text)) from exc
     except yaml.reader.ReaderError as exc:
@@ -174,6 +178,11 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     return Problem(name, message, line, col)
 
 
+_SCALAR, _MAPPING_END, _SEQUENCE_END, _DOCUMENT_START = (yaml.ScalarEvent, yaml.MappingEndEvent,
+                                                        yaml.SequenceEndEvent, yaml.DocumentStartEvent)
+_SKIPPED = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+
+
 class _Frame:
     __slots__ = ("kind", "value", "path", "anchor", "start", "key", "key_mark", "count0")
 
@@ -204,51 +213,72 @@ class _Builder:
         return PlanError.at(self.name, message, mark.line + 1, mark.column + 1)
 
     def build(self, events: Any) -> Doc:
+        # One loop over a thousand events or more per answer file: the common events
+        # (scalars in mappings) are handled inline, dispatched on the event's class.
         stack: list[_Frame] = []
         result: Any = None
         documents = 0
+        marks, key_marks, raw = self.marks, self.key_marks, self.raw
+        bad_chars = _BAD_CHARS.search
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
+            cls = event.__class__
+            if cls is _MAPPING_END or cls is _SEQUENCE_END:
+                frame = stack.pop()
+                if frame.anchor is not None:
+                    self.anchors[frame.anchor] = (frame.value, self.count - frame.count0)
+                value = frame.value
+            elif cls is _DOCUMENT_START:
                 documents += 1
                 if documents > 1:
                     raise self.fail(labels.ERR_YAML_MULTI_DOC, event.start_mark)
                 continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            elif cls in _SKIPPED:
                 continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                frame = stack.pop()
-                if frame.anchor is not None:
-                    self.anchors[frame.anchor] = (frame.value, self.count - frame.count0)
-                value, done = frame.value, True
             else:
                 parent = stack[-1] if stack else None
-                if parent is not None and parent.kind == "map" and parent.key is None:
-                    parent.key, parent.key_mark = self.key(event)
-                    if parent.key in parent.value:
-                        first = self.key_marks.get((*parent.path, parent.key), (0, 0))[0]
-                        line, col = parent.key_mark
-                        raise PlanError.at(self.name, labels.err_duplicate_key(parent.key, first), line, col)
-                    continue
-                path = self.child_path(parent)
-                if len(path) > MAX_DEPTH:
-                    raise self.fail(labels.err_too_deep(MAX_DEPTH), event.start_mark)
-                self.marks[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
-                if parent is not None and parent.kind == "map":
-                    self.key_marks[path] = parent.key_mark  # type: ignore[assignment]
-                value, done = self.value(event, stack, path)
-            if done:
-                if stack:
-                    self.attach(stack[-1], value)
+                start = event.start_mark
+                if parent is None:
+                    path: Path_ = ()
+                elif parent.kind == "map":
+                    if parent.key is None:
+                        parent.key, parent.key_mark = self.key(event)
+                        if parent.key in parent.value:
+                            first = key_marks.get((*parent.path, parent.key), (0, 0))[0]
+                            line, col = parent.key_mark
+                            raise PlanError.at(self.name, labels.err_duplicate_key(parent.key, first), line, col)
+                        continue
+                    path = (*parent.path, parent.key)
+                    key_marks[path] = parent.key_mark  # type: ignore[assignment]
                 else:
-                    result = value
-        return Doc(self.name, result, self.marks, self.key_marks, self.raw)
-
-    def child_path(self, parent: _Frame | None) -> Path_:
-        if parent is None:
-            return ()
-        if parent.kind == "map":
-            return (*parent.path, parent.key)
-        return (*parent.path, len(parent.value))
+                    path = (*parent.path, len(parent.value))
+                if len(path) > MAX_DEPTH:
+                    raise self.fail(labels.err_too_deep(MAX_DEPTH), start)
+                marks[path] = (start.line + 1, start.column + 1)
+                if cls is _SCALAR and (event.tag is None or event.tag == "!") and not event.implicit[0]:
+                    # Quoted or block text: nothing to resolve, only to check.
+                    self.count += 1
+                    if self.count > MAX_NODES:
+                        raise self.fail(labels.err_too_many_nodes(MAX_NODES), start)
+                    value = event.value
+                    bad = bad_chars(value)
+                    if bad is not None:
+                        raise self.fail(labels.err_bad_char(ord(bad.group()), bad.start() + 1), start)
+                    if event.anchor is not None:
+                        self.anchors[event.anchor] = (value, 1)
+                else:
+                    value, done = self.value(event, stack, path)
+                    if not done:
+                        continue
+            if stack:
+                frame = stack[-1]
+                if frame.kind == "seq":
+                    frame.value.append(value)
+                else:
+                    frame.value[frame.key] = value
+                    frame.key = None
+            else:
+                result = value
+        return Doc(self.name, result, marks, key_marks, raw)
 
     def grow(self, by: int, mark: Any) -> None:
         self.count += by
@@ -263,13 +293,6 @@ class _Builder:
             raise self.fail(labels.ERR_YAML_MERGE, event.start_mark)
         self.check_text(event.value, event.start_mark)
         return event.value, mark
-
-    def attach(self, frame: _Frame, value: Any) -> None:
-        if frame.kind == "seq":
-            frame.value.append(value)
-            return
-        frame.value[frame.key] = value
-        frame.key = None
 
     def value(self, event: Any, stack: list[_Frame], path: Path_) -> tuple[Any, bool]:
         if isinstance(event, yaml.AliasEvent):

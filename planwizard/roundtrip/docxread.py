@@ -41,6 +41,9 @@ REL_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/rel
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
+_INTERNAL = etree.XPath("r:Relationship[not(@TargetMode='External')]", namespaces={"r": PKG_REL_NS})
+
+
 def _parser() -> etree.XMLParser:
     # A new parser per document: parsers are not safe to share between threads.
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
@@ -122,9 +125,7 @@ class Package:
             self._rels[part] = {}
             return {}
         found: dict[str, list[str]] = {}
-        for rel in self.xml(rels_name):
-            if rel.tag != f"{{{PKG_REL_NS}}}Relationship" or rel.get("TargetMode") == "External":
-                continue
+        for rel in _INTERNAL(self.xml(rels_name)):  # hyperlinks, the many external ones, not even looked at
             target = rel.get("Target", "")
             name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
             found.setdefault(rel.get("Type", ""), []).append(name)

@@ -331,21 +331,26 @@ def read_snapshot(root) -> Snapshot:
     if plan is None:
         raise ValueError("no plan")
     snapshot = Snapshot(**{key: plan.get(key.replace("_", "-"), "") for key in _PLAN_KEYS})
-    front = root.find(f"{{{NS}}}front")
+    front_tag, style_tag, item_tag, chapter_tag = (f"{{{NS}}}{name}" for name in ("front", "style", "item", "chapter"))
+    front = None
+    for element in root:  # one pass over the children, each handled by its tag
+        tag = element.tag
+        get = element.get
+        if tag == item_tag:
+            index = get("n", "")
+            if not index.isdigit():
+                raise ValueError(f"item number {index!r}")
+            placeholders = get("placeholders")
+            snapshot.items.append(ItemMarks(int(index), get("id", ""), get("number", ""), get("answer", ""),
+                                            get("status"), get("notes", ""), get("actions", ""),
+                                            frozenset(placeholders.split()) if placeholders else frozenset()))
+        elif tag == chapter_tag:
+            snapshot.chapters.append(Chapter(get("title", ""), get("number", ""), get("text", "")))
+        elif tag == style_tag:
+            snapshot.styles[get("role", "")] = (get("id", ""), get("name", ""))
+        elif tag == front_tag and front is None:
+            front = element
     snapshot.front = front.get("text", "") if front is not None else ""
-    for element in root.iterfind(f"{{{NS}}}style"):
-        snapshot.styles[element.get("role", "")] = (element.get("id", ""), element.get("name", ""))
-    for element in root.iterfind(f"{{{NS}}}item"):
-        index = element.get("n", "")
-        if not index.isdigit():
-            raise ValueError(f"item number {index!r}")
-        snapshot.items.append(ItemMarks(
-            int(index), element.get("id", ""), element.get("number", ""), element.get("answer", ""),
-            element.get("status"), element.get("notes", ""), element.get("actions", ""),
-            frozenset(element.get("placeholders", "").split()),
-        ))
-    for element in root.iterfind(f"{{{NS}}}chapter"):
-        snapshot.chapters.append(Chapter(element.get("title", ""), element.get("number", ""), element.get("text", "")))
     return snapshot
 
 
@@ -373,10 +378,6 @@ def paragraph_text(p) -> str:
 
 
 _SPACE_BYTES = b" \t\n\r\x0b\x0c"
-
-
-SENTINEL = "\ufdd0"
-"""Where a chapter starts in the text of a whole body (a Unicode noncharacter: nobody types it)."""
 
 
 def outside_digest(texts) -> str:

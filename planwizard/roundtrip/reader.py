@@ -91,8 +91,9 @@ def read_draft(path: str | Path) -> DraftText:
         raise PlanError([Problem(str(path), labels.err_tracked_changes(where))
                          for where in walk.locations(document.tracked)] + [Problem(str(path), labels.ERR_TRACKED_HINT)])
     for item in walk.items.values():
-        item.notes = [block for block in (_note(item, p, document, numbering) for p in item.notes) if block]
-        item.actions = [text for text in (_line(item, p) for p in item.actions) if text]
+        item.notes = [note for note in (_note(item, block, text, document, numbering) for block, text in item.notes)
+                      if note]
+        item.actions = [line for line in (_kept(item, text) for text in item.actions) if line]
     return DraftText(str(path), snapshot, list(walk.items.values()), walk.outside())
 
 
@@ -147,12 +148,13 @@ def _blocks(body: etree._Element) -> list[etree._Element]:
 
 
 class _Document:
-    """The main part gone over: blocks, their styles, list settings and marks; tracked changes.
+    """The main part gone over: blocks, their styles, text, list settings and marks; tracked changes.
 
     Tabs and line breaks get a space of text (so text extraction in C separates words),
     and what is no visible text (field codes, fallback copies of drawings) is removed.
-    Each kind of element is found in its own pass: lxml's iteration is C, dispatching
-    in Python is not.
+    The elements that need attention (bookmarks, list settings, tabs and breaks, field
+    codes, tracked changes, pictures) are few among the many runs and texts: one
+    iteration in C over the tree finds them all, and only they are handled in Python.
     """
 
     def __init__(self, root: etree._Element, body: etree._Element, styles: Styles) -> None:
@@ -167,22 +169,39 @@ class _Document:
                 if found is not None:
                     style_of[block] = found.get(VAL, "")
         self.style_of = style_of
-        self.numpr = {numpr.getparent().getparent(): numpr for numpr in root.iter(NUMPR)}
+        self.numpr: dict[etree._Element, etree._Element] = {}
+        self.style_lists: dict[str, tuple | None] = {}
+        """Style id -> the list kind it gives a paragraph without list settings of its own."""
         self.marks: dict[etree._Element, list[tuple[str, int]]] = {}
-        for bookmark in body.iter(BOOKMARK_START):
-            name = bookmark.get(NAME, "")
-            if name.startswith("_Pw"):
-                mark = marks.parse_mark(name)
-                block = self.block_of(bookmark)
-                if mark is not None and block is not None:
-                    self.marks.setdefault(block, []).append(mark)
-        for space in root.iter(*SPACES):
-            if space.tag != BR or space.get(BR_TYPE) in (None, "textWrapping"):
-                space.text = "-" if space.tag == NB_HYPHEN else " "
-        self.pictures = {self.block_of(found) for found in body.iter(*PICTURES)}
-        for element in list(root.iter(*NOT_TEXT)):
+        self.pictures: set[etree._Element | None] = set()
+        not_text: list[etree._Element] = []
+        tracked: list[etree._Element] = []
+        for element in root.iter(*_SPECIAL):
+            tag = element.tag
+            kind = _SPECIAL[tag]
+            if kind is _MARK:
+                name = element.get(NAME, "")
+                if name.startswith("_Pw"):
+                    mark = marks.parse_mark(name)
+                    block = self.block_of(element)
+                    if mark is not None and block is not None:
+                        self.marks.setdefault(block, []).append(mark)
+            elif kind is _NUMPR:
+                self.numpr[element.getparent().getparent()] = element
+            elif kind is _SPACE:
+                if tag != BR or element.get(BR_TYPE) in (None, "textWrapping"):
+                    element.text = "-" if tag == NB_HYPHEN else " "
+            elif kind is _NOT_TEXT:
+                not_text.append(element)
+            elif kind is _TRACKED:
+                tracked.append(element)
+            else:
+                self.pictures.add(self.block_of(element))
+        for element in not_text:
             element.getparent().remove(element)
-        self.tracked = list(root.iter(*TRACKED))
+        # Tracked changes inside what was just removed are no visible text either.
+        self.tracked = [element for element in tracked if _attached(element, root)] if not_text else tracked
+        self.texts = [marks.text_of(block) for block in blocks]
         by_id, default = styles.roles, styles.default
         get = style_of.get
         self.roles = [by_id.get(get(block, default) or default, "") if block.tag == P else "table" for block in blocks]
@@ -192,6 +211,22 @@ class _Document:
         while node is not None and node not in self.block_set:
             node = node.getparent()
         return node
+
+
+_MARK, _NUMPR, _SPACE, _NOT_TEXT, _TRACKED, _PICTURE = "mark", "numpr", "space", "not text", "tracked", "picture"
+_SPECIAL = {BOOKMARK_START: _MARK, NUMPR: _NUMPR, **dict.fromkeys(SPACES, _SPACE), **dict.fromkeys(NOT_TEXT, _NOT_TEXT),
+            **dict.fromkeys(TRACKED, _TRACKED), **dict.fromkeys(PICTURES, _PICTURE)}
+"""Elements the importer handles one by one, by tag, and what each is."""
+
+
+def _attached(element: etree._Element, root: etree._Element) -> bool:
+    """Whether ``element`` is still in the tree under ``root``."""
+    node = element
+    while node is not None:
+        if node is root:
+            return True
+        node = node.getparent()
+    return False
 
 
 class _Walk:
@@ -204,7 +239,7 @@ class _Walk:
         self.place: dict[etree._Element, tuple[str, ItemText | None]] = {}
         self.front: list = []
         self.chapters: list[tuple[str, list]] = []
-        """Per chapter its title and its text outside the marked parts (blocks, or text)."""
+        """Per chapter its title and its text outside the marked parts."""
 
     def run(self) -> None:
         document = self.document
@@ -213,7 +248,9 @@ class _Walk:
         phase = AFTER
         all_marks, place = document.marks, self.place
         unmarked = self.front
-        for block, role in zip(document.blocks, document.roles):
+        normal = marks.normal
+        actions_title = labels.DOC_ACTIONS.lower()
+        for block, role, text in zip(document.blocks, document.roles, document.texts):
             kinds: set[str] = set()
             if block in all_marks:
                 for kind, k in all_marks[block]:
@@ -222,7 +259,7 @@ class _Walk:
                     current.found = True
                     kinds.add(kind)
             if role == "heading1":
-                chapter, current, phase = marks.normal(marks.text_of(block)), None, AFTER
+                chapter, current, phase = normal(text), None, AFTER
                 unmarked = []
                 self.chapters.append((chapter, unmarked))
             elif role == "heading2" and marks.ITEM not in kinds:
@@ -231,43 +268,38 @@ class _Walk:
                 continue
             place[block] = (chapter, current)
             if current is None or role == "heading1" or role == "heading2" or marks.ITEM in kinds:
-                unmarked.append(block)
+                unmarked.append(text)
                 continue
             if phase == STATUS_LINE:
                 phase = NOTES
                 if role == "meta" or marks.STATUS in kinds:
                     if current.marks.status is not None:
-                        head, current.status = marks.split_status_line(marks.text_of(block))
+                        head, current.status = marks.split_status_line(text)
                         unmarked.append(head)
                     else:
-                        unmarked.append(block)
+                        unmarked.append(text)
                     continue
             if role == "example_title" or role == "example_text":
                 phase = AFTER
             if role == "skipped" or phase == AFTER:
-                unmarked.append(block)
+                unmarked.append(text)
                 continue
-            if marks.ACTIONS in kinds or (
-                    role == "heading3" and marks.normal(marks.text_of(block)).lower() == labels.DOC_ACTIONS.lower()):
+            if marks.ACTIONS in kinds or (role == "heading3" and normal(text).lower() == actions_title):
                 phase = ACTIONS
-                unmarked.append(block)
+                unmarked.append(text)
                 continue
             if block in document.pictures:
                 current.pictures += 1
             if role == "table":
                 current.tables += 1
             elif phase == NOTES:
-                current.notes.append(block)
+                current.notes.append((block, text))
             else:
-                current.actions.append(block)
+                current.actions.append(text)
 
     def outside(self) -> list[Outside]:
         """Chapters whose text outside the marked parts is not what was generated."""
-        text_of = marks.text_of
-
-        def digest(parts: list) -> str:
-            return marks.outside_digest([part if part.__class__ is str else text_of(part) for part in parts])
-
+        digest = marks.outside_digest
         found: list[Outside] = []
         if digest(self.front) != self.snapshot.front:
             found.append(Outside("", labels.DOC_FRONT_MATTER, "changed"))
@@ -294,19 +326,26 @@ class _Walk:
         return list(dict.fromkeys(places))
 
 
-def _note(item: ItemText, p: etree._Element, document: _Document, numbering: Numbering) -> tuple | None:
-    text = marks.paragraph_text(p)
-    if not text or (item.marks.placeholders and marks.digest(text) in item.marks.placeholders):
+def _note(item: ItemText, block: etree._Element, text: str, document: _Document, numbering: Numbering) -> tuple | None:
+    text = _kept(item, text)
+    if not text:
         return None
-    found = numbering.list_of(document.numpr.get(p), document.style_of.get(p, ""), document.styles)
+    numpr, style = document.numpr.get(block), document.style_of.get(block, "")
+    if numpr is None:  # the list a style gives (or none): the same for every paragraph of that style
+        lists = document.style_lists
+        found = lists[style] if style in lists else lists.setdefault(style, numbering.list_of(None, style,
+                                                                                             document.styles))
+    else:
+        found = numbering.list_of(numpr, style, document.styles)
     if found is None:
         return (marks.PARAGRAPH, 0, text, None, 1)
     kind, level, key, start = found
     return (kind, level, text, key, start)
 
 
-def _line(item: ItemText, p: etree._Element) -> str:
-    text = marks.paragraph_text(p)
+def _kept(item: ItemText, text: str) -> str:
+    """A marked paragraph's text as imported: white space normalised; empty for a placeholder."""
+    text = marks.normal(text)
     if not text or (item.marks.placeholders and marks.digest(text) in item.marks.placeholders):
         return ""
     return text
