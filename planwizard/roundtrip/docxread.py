@@ -102,7 +102,8 @@ class Package:
     def xml(self, name: str) -> etree._Element:
         """Part ``name`` parsed safely: no DTD, no entities, no network, libxml2's size limits."""
         data = self.read(name)
-        if any(mark in data[:_PROLOG] for mark in _DTD_MARKS):
+        prolog = data[:_PROLOG]
+        if any(mark in prolog for mark in _DTD_MARKS):
             raise self.fail(labels.err_docx_dtd(name))  # refused before libxml2 reads any of it
         try:
             root = etree.fromstring(data, _parser())

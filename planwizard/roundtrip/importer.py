@@ -7,7 +7,7 @@ it and applies the changes to the plan it holds open.
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,7 +174,8 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
 
 def updated(preview: Preview) -> str:
     """The answer file's new text with the import's changes; PlanError if it would not load again."""
-    plan = copy.deepcopy(preview.loaded.plan)
+    # The merge's answers are new objects: the plan held open keeps its own, unchanged.
+    plan = dataclasses.replace(preview.loaded.plan, answers=dict(preview.loaded.plan.answers))
     apply(plan.answers, preview.result)
     text = dumps(plan, preview.loaded.checklist)
     load_plan_text(text, str(preview.target))

@@ -36,6 +36,7 @@ NOT_TEXT = (w("instrText"), w("delInstrText"), f"{{{MC_NS}}}Fallback")
 PICTURES = (w("drawing"), w("pict"), w("object"))
 
 STATUS_LINE, NOTES, ACTIONS, AFTER = "status", "notes", "actions", "after"
+_NO_MARKS: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -251,8 +252,9 @@ class _Walk:
         normal = marks.normal
         actions_title = labels.DOC_ACTIONS.lower()
         for block, role, text in zip(document.blocks, document.roles, document.texts):
-            kinds: set[str] = set()
+            kinds: set[str] | frozenset[str] = _NO_MARKS
             if block in all_marks:
+                kinds = set()
                 for kind, k in all_marks[block]:
                     if current is None or k != current.marks.index:
                         current, phase = self.items[k], STATUS_LINE

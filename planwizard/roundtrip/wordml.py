@@ -105,21 +105,35 @@ class Numbering:
 
     def __init__(self, root: etree._Element | None) -> None:
         self.abstract: dict[str, dict[int, tuple[str, int]]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self._nums: dict[str, etree._Element] = {}
+        """Every list instance by its id; read when a paragraph uses it (a draft has one per list)."""
+        self._read: dict[str, tuple[str, dict[int, int]]] = {}
         if root is None:
             return
-        for abstract in children(root, w("abstractNum")):
-            levels = {}
-            for lvl in children(abstract, w("lvl")):
-                levels[_int(lvl.get(w("ilvl")))] = (value(lvl, w("numFmt"), ""), _int(value(lvl, w("start"), "1"), 1))
-            self.abstract[abstract.get(w("abstractNumId"), "")] = levels
-        for num in children(root, w("num")):
+        abstract_tag, num_tag, num_id = w("abstractNum"), w("num"), w("numId")
+        for element in root:
+            tag = element.tag
+            if tag == num_tag:
+                self._nums[element.get(num_id, "")] = element
+            elif tag == abstract_tag:
+                levels = {}
+                for lvl in children(element, w("lvl")):
+                    levels[_int(lvl.get(w("ilvl")))] = (value(lvl, w("numFmt"), ""), _int(value(lvl, w("start"), "1"), 1))
+                self.abstract[element.get(w("abstractNumId"), "")] = levels
+
+    def num(self, num_id: str) -> tuple[str, dict[int, int]]:
+        """(abstract list id, start overrides by level) of list instance ``num_id``."""
+        found = self._read.get(num_id)
+        if found is None:
+            element = self._nums.get(num_id)
             overrides = {}
-            for override in children(num, w("lvlOverride")):
-                start = child(override, w("startOverride"))
-                if start is not None:
-                    overrides[_int(override.get(w("ilvl")))] = _int(start.get(VAL), 1)
-            self.nums[num.get(w("numId"), "")] = (value(num, w("abstractNumId"), ""), overrides)
+            if element is not None:
+                for override in children(element, w("lvlOverride")):
+                    start = child(override, w("startOverride"))
+                    if start is not None:
+                        overrides[_int(override.get(w("ilvl")))] = _int(start.get(VAL), 1)
+            found = self._read[num_id] = (value(element, w("abstractNumId"), ""), overrides)
+        return found
 
     def list_of(self, numpr: etree._Element | None, style_id: str,
                 styles: Styles | None = None) -> tuple[str, int, str, int] | None:
@@ -134,7 +148,7 @@ class Numbering:
         if not num_id or num_id == "0":
             return None
         level = _int(ilvl)
-        abstract, overrides = self.nums.get(num_id, ("", {}))
+        abstract, overrides = self.num(num_id)
         fmt, start = self.abstract.get(abstract, {}).get(level, ("", 1))
         start = overrides.get(level, start)
         if fmt == "none":
