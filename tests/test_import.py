@@ -371,3 +371,32 @@ def test_a_picture_in_the_text_is_reported_and_its_words_still_come_in(drafted, 
     err = capsys.readouterr().err
     assert "punt 3.2 (visie.doelgroep): een afbeelding in de toelichting" in err
     assert "Zie de kaart." in answers_of(plan)["visie.doelgroep"].notes
+
+
+def test_what_word_puts_in_runs_reads_as_the_reader_sees_it(drafted, capsys):
+    """Field codes and the fallback copy of a drawing are no text (a revision mark inside that
+    copy is no unresolved change either); tabs, line breaks and non-breaking hyphens are."""
+    from lxml import etree
+
+    plan, draft = drafted
+    doc = DraftDoc(draft)
+    w = doc.root.nsmap["w"]
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    paragraph = doc.enter_after(doc.item(2)["text"][0], "Zie")
+    field = etree.SubElement(paragraph, f"{{{w}}}r")
+    etree.SubElement(field, f"{{{w}}}instrText").text = " PAGEREF _Toc1 \\h "
+    drawing = etree.SubElement(etree.SubElement(paragraph, f"{{{w}}}r"), f"{{{mc}}}AlternateContent")
+    etree.SubElement(etree.SubElement(drawing, f"{{{mc}}}Choice"), f"{{{w}}}drawing")
+    fallback = etree.SubElement(drawing, f"{{{mc}}}Fallback")
+    tracked = etree.SubElement(etree.SubElement(fallback, f"{{{w}}}pict"), f"{{{w}}}ins")
+    etree.SubElement(etree.SubElement(tracked, f"{{{w}}}r"), f"{{{w}}}t").text = "Kopie in het kader"
+    run = etree.SubElement(paragraph, f"{{{w}}}r")
+    for tag, text in (("tab", None), ("t", "de"), ("br", None), ("t", "kaart"), ("noBreakHyphen", None), ("t", "A")):
+        etree.SubElement(run, f"{{{w}}}{tag}").text = text
+    doc.save()
+    assert main(["import", str(draft)]) == 0
+    err = capsys.readouterr().err
+    assert "punt 3.2 (visie.doelgroep): een afbeelding in de toelichting" in err
+    notes = answers_of(plan)["visie.doelgroep"].notes
+    assert "\n\nZie de kaart-A\n\n" in notes
+    assert "PAGEREF" not in notes and "Kopie" not in notes

@@ -196,3 +196,12 @@ def test_write_into_missing_folder_or_onto_folder(tmp_path):
 def test_dump_never_writes_what_loading_refuses():
     text = dump({"notes": "bel\x07 en nul\x00 en \ud800 weg"})
     assert load_text(text, "f").data == {"notes": "bel en nul en  weg"}
+
+
+def test_quoted_and_block_text_is_checked_anchored_and_located_like_any_value():
+    doc = load_text('a: &x "tekst"\nb: *x\nc: |\n  regel\nd: \'2025-01-01\'\ne: ["1", 2]\n', "f.yaml")
+    assert doc.data == {"a": "tekst", "b": "tekst", "c": "regel\n", "d": "2025-01-01", "e": ["1", 2]}
+    assert doc.mark(("b",)) == (2, 4) and doc.mark(("c",)) == (3, 4) and doc.mark(("e", 0)) == (6, 5)
+    assert doc.raw == {("e", 1): "2"}  # only values YAML read as something other than text
+    assert problem("a: |\n  goed\n  fout\x07\n").startswith("f.yaml:3:7: teken U+0007")
+    assert "sleutel 'a' komt twee keer voor" in problem("a: 'x'\na: \"y\"\n")
