@@ -167,12 +167,20 @@ def _words(font: Font, text: str, *, bold: bool = False) -> tuple[int, int]:
     return _measurer(font, bold)(text)
 
 
+_WORDS: tuple[dict[str, int], dict[str, int]] = ({}, {})
+"""Width of each word measured so far (regular, bold), in thousandths of an em: the same words
+come back in every table and every plan of a batch."""
+MAX_WORDS = 50_000
+
+
 def _measurer(font: Font, bold: bool = False):
     """A function giving (line width, longest word width) in twips; it remembers words it measured."""
     widths = (BOLD if bold else REGULAR).__getitem__
     scale = font.scale
     space = widths(" ")
-    known: dict[str, int] = {}
+    known = _WORDS[bold]
+    if len(known) > MAX_WORDS:
+        known.clear()
 
     def measure(text: str) -> tuple[int, int]:
         units = longest = count = 0
