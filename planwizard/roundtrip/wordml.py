@@ -118,7 +118,8 @@ class Numbering:
             elif tag == abstract_tag:
                 levels = {}
                 for lvl in children(element, w("lvl")):
-                    levels[_int(lvl.get(w("ilvl")))] = (value(lvl, w("numFmt"), ""), _int(value(lvl, w("start"), "1"), 1))
+                    start = _int(value(lvl, w("start"), "1"), 1)
+                    levels[_int(lvl.get(w("ilvl")))] = (value(lvl, w("numFmt"), ""), start)
                 self.abstract[element.get(w("abstractNumId"), "")] = levels
 
     def num(self, num_id: str) -> tuple[str, dict[int, int]]:
