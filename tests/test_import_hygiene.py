@@ -56,3 +56,18 @@ def test_marking_and_importing_drafts_load_no_network_stack():
     # tens of milliseconds of start-up that generate and import do not need.
     modules = loaded_after("import planwizard.render, planwizard.roundtrip.importer, planwizard.roundtrip.report")
     assert not modules & {"http", "email", "ssl", "socket"}
+
+
+def test_importing_an_unedited_draft_loads_no_diff_machinery(tmp_path):
+    # Word-level diffs (planwizard.compare, difflib) are only needed to show what changes.
+    from tests.helpers import answer_file
+
+    plan = tmp_path / "p.yaml"
+    plan.write_text(answer_file(), encoding="utf-8")
+    modules = loaded_after(
+        "import contextlib, io\nfrom planwizard.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    assert main(['generate', {str(plan)!r}, '-o', {str(tmp_path / 'p.docx')!r}]) == 0\n"
+        f"    assert main(['import', {str(tmp_path / 'p.docx')!r}]) == 0"
+    )
+    assert "lxml" in modules and "difflib" not in modules

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from planwizard import compare, labels
+from typing import TYPE_CHECKING
+
+from planwizard import labels
 from planwizard.roundtrip.importer import Preview
+
+if TYPE_CHECKING:
+    from planwizard import compare
 
 
 def item_diffs(preview: Preview) -> list[tuple[str, compare.ItemDiff]]:
     """Per changed item its heading ("punt 3.2 (id): question") and what changes."""
+    from planwizard import compare  # word-level diffs (and difflib) only when something changes
+
     checklist = preview.loaded.checklist
     found = []
     for change in preview.result.changes:
@@ -20,6 +27,9 @@ def item_diffs(preview: Preview) -> list[tuple[str, compare.ItemDiff]]:
 
 def change_lines(preview: Preview, style: str = "text") -> list[str]:
     """Per changed item a heading line, then one line per change."""
+    if not preview.result.changes:
+        return []
+    from planwizard import compare
     from planwizard.examples import load_library
 
     examples = {**load_library(), **{e.id: e for e in preview.loaded.plan.own_examples}}
