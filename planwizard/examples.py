@@ -98,9 +98,15 @@ def for_theme(examples: dict[str, Example], theme_id: str | None) -> list[Exampl
 def contains(example: Example, query: str) -> bool:
     """Whether every word of ``query`` occurs in the example's title, place, year, summary, source
     or id, ignoring case, accents and punctuation ("cliënt" finds "client", "ETHOS" "ethos-telling")."""
-    text = normalise(" ".join((example.id, example.title, example.where, example.year, example.summary,
-                               example.source)))
+    text = _searchable(example)
     return all(word in text for word in normalise(query).split())
+
+
+@functools.lru_cache(maxsize=512)
+def _searchable(example: Example) -> str:
+    # Normalised once per example, not on every keystroke of the wizard's filter.
+    return normalise(" ".join((example.id, example.title, example.where, example.year, example.summary,
+                               example.source)))
 
 
 def search(examples: dict[str, Example], query: str = "", theme_id: str | None = None) -> list[Example]:

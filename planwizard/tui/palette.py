@@ -17,6 +17,7 @@ from planwizard import labels
 from planwizard.model import STATUSES
 from planwizard.tui import texts
 from planwizard.tui.messages import GoToItem
+from planwizard.tui.providers import ColourSchemes, ListProvider, WizardCommands
 
 
 class DutchCommandPalette(CommandPalette):
@@ -47,6 +48,8 @@ class DutchCommandPalette(CommandPalette):
 class PaletteCommands:
     """The wizard app's palette commands (mixed into ``WizardApp``)."""
 
+    COMMANDS = {WizardCommands}
+
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(DutchCommandPalette(id="--command-palette", placeholder=texts.PALETTE_PLACEHOLDER))
@@ -69,9 +72,7 @@ class PaletteCommands:
         main.post_message(GoToItem(item_id, focus_status=True))
 
     def search_commands(self, commands, placeholder: str = texts.PALETTE_PLACEHOLDER):
-        from textual.command import SimpleProvider
-
-        return self.push_screen(DutchCommandPalette(providers=[SimpleProvider(self.screen, commands)],
+        return self.push_screen(DutchCommandPalette(providers=[ListProvider(self.screen, commands)],
                                                     placeholder=placeholder))
 
     def search_items(self) -> None:
@@ -291,6 +292,4 @@ class PaletteCommands:
         yield SystemCommand(texts.CMD_QUIT, texts.CMD_QUIT_HELP, self.action_quit)
 
     def choose_colours(self) -> None:
-        from textual.theme import ThemeProvider
-
-        self.push_screen(DutchCommandPalette(providers=[ThemeProvider], placeholder=texts.PALETTE_COLOURS_PLACEHOLDER))
+        self.push_screen(DutchCommandPalette(providers=[ColourSchemes], placeholder=texts.PALETTE_COLOURS_PLACEHOLDER))

@@ -12,6 +12,13 @@ Item switch, two ways:
   end to end    Ctrl+N written to the pty until the next item's heading is on the
                 terminal (key parsing, handler, layout, paint and terminal I/O).
 
+Typing 20 characters into Ctrl+G (go to an item: the 71 questions searched), per keystroke
+from the key until the palette's search has finished and the list is filled, less an idle
+``pilot.pause()``; with the wizard's word matcher and, for comparison in the same run, with
+Textual's fuzzy matcher (what Ctrl+G used before; its work grows with the number of ways the
+typed letters line up in a question). Plus the matchers alone: every question scored for
+every prefix of the phrase.
+
     python tests/bench/bench_wizard.py [--runs N] [--switches N]
 """
 
@@ -149,6 +156,75 @@ def pause_baseline(plan: Path, count: int) -> float:
     return statistics.median(times)
 
 
+GOTO_PHRASES = ("Voor welke inwoners ", "afspraken met de reg")
+"""20 characters each: the words of the bug report, and words that made Textual's matcher slow."""
+
+
+def goto_typing(plan: Path, phrase: str, *, textual_matcher: bool = False) -> tuple[list[float], list[float]]:
+    """Seconds per keystroke of ``phrase`` typed into Ctrl+G, until the palette's search is done:
+    (wall clock, CPU time of the process)."""
+    from textual.command import Provider
+
+    from planwizard.tui import providers
+    from planwizard.tui.app import WizardApp
+
+    times: list[float] = []
+    cpu: list[float] = []
+
+    async def run() -> None:
+        app = WizardApp(plan, cursor_blink=False, read_only=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            while type(app.screen).__name__ != "MainScreen":
+                await pilot.pause(0.02)
+            await pilot.pause(0.3)
+            await pilot.press("ctrl+g")
+            while type(app.screen).__name__ != "DutchCommandPalette":
+                await pilot.pause(0.02)
+            await pilot.pause(0.3)
+            palette = app.screen
+            for char in phrase:
+                start, start_cpu = time.perf_counter(), time.process_time()
+                await pilot.press(char)
+                await pilot.pause()
+                while any(worker.is_running for worker in palette.workers):
+                    await pilot.pause()
+                times.append(time.perf_counter() - start)
+                cpu.append(time.process_time() - start_cpu)
+
+    matcher = providers.WordMatching.matcher
+    if textual_matcher:
+        providers.WordMatching.matcher = Provider.matcher
+    try:
+        asyncio.run(run())
+    finally:
+        providers.WordMatching.matcher = matcher
+    return times, cpu
+
+
+def matchers_alone(plan: Path, phrase: str) -> tuple[float, float]:
+    """Seconds to score every question for every prefix of ``phrase``: (word matcher, Textual's)."""
+    from textual.fuzzy import FuzzySearch
+
+    from planwizard.answers import load_plan
+    from planwizard.examples import load_library
+    from planwizard.tui.matching import match
+    from planwizard.tui.session import Session
+
+    session = Session(load_plan(plan), plan, load_library())
+    questions = [" ".join(item.question.split()) for item in session.items]
+    prefixes = [phrase[:n] for n in range(1, len(phrase) + 1)]
+    start = time.perf_counter()
+    for prefix in prefixes:
+        for question in questions:
+            match(prefix, question)
+    middle = time.perf_counter()
+    for prefix in prefixes:
+        fuzzy = FuzzySearch()  # a new one per keystroke, as the palette's Matcher makes
+        for question in questions:
+            fuzzy.match(prefix.strip(), question)
+    return middle - start, time.perf_counter() - middle
+
+
 def summary(times: list[float]) -> str:
     ordered = sorted(times)
     p90 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]
@@ -177,6 +253,16 @@ def main() -> None:
         print(f"item switch, handler + frame (in app):  {summary([max(0.0, t - baseline) for t in full])}"
               f"  [pilot.pause baseline {ms(baseline)} subtracted]")
         print(f"item switch, Ctrl+N to painted (pty):   {summary(switch_end_to_end(folder_path, args.switches))}")
+        for phrase in GOTO_PHRASES:
+            print(f"type {len(phrase)} chars into Ctrl+G {phrase!r} (the palette polls its search every 100 ms,"
+                  " so wall time per key is about that):")
+            for label, textual in (("word matcher", False), ("Textual's fuzzy matcher (before)", True)):
+                wall, cpu = goto_typing(plan, phrase, textual_matcher=textual)
+                print(f"  {label:33} CPU {ms(sum(cpu))} in all, per key {summary(cpu)};"
+                      f" wall per key {summary(wall)}")
+            alone, fuzzy = matchers_alone(plan, phrase)
+            print(f"  matchers alone ({len(phrase)} prefixes x questions): word matcher {ms(alone)},"
+                  f" Textual's fuzzy {ms(fuzzy)} (ratio {fuzzy / max(alone, 1e-9):.0f}x)")
 
 
 if __name__ == "__main__":

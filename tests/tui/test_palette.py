@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from planwizard.answers import load_plan
-from tests.tui.conftest import SIZE, make_app, run, screen_text, wait_for
+from planwizard.model import Action, Answer
+from tests.tui.conftest import SIZE, make_app, run, screen_text, wait_for, write_plan
 
 
 def _screen(app, name: str) -> bool:
@@ -157,5 +158,85 @@ def test_read_only_palette_offers_no_changes(plan_path):
             assert "Volgend open punt" in commands and "Volgend punt" in commands
             for title in ("Status: Geregeld", "Actie toevoegen", "Voorbeeld koppelen…", "Eigen voorbeeld toevoegen"):
                 assert title not in commands
+
+    run(scenario())
+
+
+def test_typing_words_of_a_question_into_go_to_finds_it_and_the_work_stays_bounded(plan_path, monkeypatch):
+    """Ctrl+G searches the 71 questions, Ctrl+P the commands. With Textual's fuzzy matcher,
+    typing "de gemeente" into Ctrl+G took 25 s and 80 MB (traced), "een de en" two minutes and
+    540 MB: it listed every way the letters could line up in each question."""
+    import tracemalloc
+
+    from textual.command import CommandList
+
+    from planwizard.tui import matching
+
+    scored: list[str] = []
+    match_words = matching.match_words
+    monkeypatch.setattr(matching, "match_words", lambda words, candidate: (scored.append(candidate),
+                                                                          match_words(words, candidate))[1])
+
+    def listed(app) -> list[str]:
+        commands = app.screen.query_one(CommandList)
+        return [str(commands.get_option_at_index(i).prompt).split("\n")[0] for i in range(commands.option_count)]
+
+    async def search(pilot, app, key: str, text: str) -> None:
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+        await pilot.press(key)
+        await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
+        await pilot.press(*text)
+
+    async def scenario():
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            questions = len(app.screen.session.items)
+            commands = len(list(app.get_system_commands(app.screen)))
+            tracemalloc.start()
+            try:
+                await search(pilot, app, "ctrl+g", "Voor welke inwoners")
+                await wait_for(pilot, lambda: "".join(listed(app)[:1]).endswith(
+                    " Voor welke inwoners zijn beschermd wonen en beschermd thuis volgens de gemeente bedoeld?"))
+                await search(pilot, app, "ctrl+g", "de gemeente")
+                await wait_for(pilot, lambda: "de gemeente" in "".join(listed(app)[:1]))
+                found = listed(app)
+                await search(pilot, app, "ctrl+p", "de gemeente")
+                await wait_for(pilot, lambda: "Niets gevonden" in screen_text(app))
+                await search(pilot, app, "ctrl+p", "ga naar punt")
+                await wait_for(pilot, lambda: listed(app)[:1] == ["Ga naar punt…"])
+                _, peak = tracemalloc.get_traced_memory()
+            finally:
+                tracemalloc.stop()
+            assert peak < 16_000_000, f"{peak / 1e6:.0f} MB traced while typing"
+            # every hit holds both words, not just their letters somewhere; the phrase comes first
+            assert 10 < len(found) < questions
+            assert all("de" in line.casefold() and "gemeente" in line.casefold() for line in found)
+            phrase = ["de gemeente" in line.casefold() for line in found]
+            assert phrase == sorted(phrase, reverse=True) and not all(phrase)
+            keystrokes = len("Voor welke inwoners") + len("de gemeente")
+            assert len(scored) <= keystrokes * questions + (len("de gemeente") + len("ga naar punt")) * commands
+
+    run(scenario())
+
+
+def test_a_square_bracket_in_an_action_shows_as_typed_in_the_palette(tmp_path):
+    path = tmp_path / "heerlen.yaml"
+    write_plan(path, answers={"visie.cijfers": Answer("todo", "", [Action("[concept] Cijfers opvragen", "", None),
+                                                                   Action("Budget [/] wijkteams", "", None)])})
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            app.screen.show_item("visie.cijfers")
+            await palette(pilot, app, "actie bewerken", "Actie bewerken")
+            await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
+            await wait_for(pilot, lambda: "[concept] Cijfers opvragen" in screen_text(app)
+                           and "Budget [/] wijkteams" in screen_text(app))
+            await choose(pilot, app, "[/]", "Budget [/] wijkteams")
+            await wait_for(pilot, lambda: _screen(app, "ActionDialog"))
+            assert app.screen.query_one("#what").value == "Budget [/] wijkteams"
 
     run(scenario())
