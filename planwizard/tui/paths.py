@@ -72,7 +72,7 @@ class PathPolicy:
         """Why a path was refused, in Dutch."""
         if self.plan is not None:
             return texts.err_only_plan(self.plan.name)
-        return texts.err_outside_folder(str(self.root))
+        return texts.err_outside_folder(self.root.name or str(self.root))  # its name: the browser need not see where it lives
 
     def place(self, path: str | Path) -> Path:
         """The absolute path ``path`` means (a relative one: in the folder when confined);

@@ -535,7 +535,7 @@ VERSIONS_NOW = "het plan nu"
 
 # ------------------------------------------------------------------ in the browser (planwizard serve)
 def err_outside_folder(folder: str) -> str:
-    return f"Dit bestand ligt buiten de map {folder}; via de browser zijn alleen bestanden in die map te bereiken."
+    return f"Dit bestand ligt buiten de map '{folder}'; via de browser zijn alleen bestanden in die map te bereiken."
 
 
 def err_only_plan(name: str) -> str:

@@ -247,6 +247,7 @@ class WizardServer(Server):
         except asyncio.TimeoutError:
             await stop_process(process)
 
+    # ------------------------------------------------------------ stopping wizards
 
     async def _close(self, wizard: WizardProcess) -> None:
         task = self.closing.get(wizard)
