@@ -161,7 +161,7 @@ class WizardServer(Server):
             "closed": labels.WEB_CLOSED,
             "restart": labels.WEB_RESTART,
         }
-        self.warm()  # while the page loads, a wizard gets ready for it
+        self.warm()  # normally one is waiting already; else it gets ready while the page loads
         response = aiohttp_jinja2.render_template("index.html", request, context)
         response.headers["Cache-Control"] = "no-store"  # its address holds the token
         return response
@@ -294,6 +294,7 @@ class WizardServer(Server):
             print(labels.serve_warning_public(f"{self.host}:{self.port}", self.port), file=sys.stderr, flush=True)
         single = not self.target.is_dir()
         print(labels.serve_banner(self.url(), str(self.target), single), file=out, flush=True)
+        self.warm()  # the first tab finds a wizard loaded and waiting (it holds no plan until then)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
