@@ -155,8 +155,11 @@ def test_ctrl_c_saves_the_open_plan_and_stops(tmp_path):
                 pass
             return everyone
 
-    everyone = asyncio.run(scenario())
-    assert served.proc.wait(30) == 0
+    try:
+        everyone = asyncio.run(scenario())
+        assert served.proc.wait(30) == 0
+    finally:
+        served.stop()  # nothing to do when it stopped; a failing test leaves no server behind
     assert not any(process_alive(pid) for pid in everyone)
     assert notes(plan) == "Getypt in een tab"
     assert not lock_path(plan).exists()
