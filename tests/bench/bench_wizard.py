@@ -107,6 +107,13 @@ def switch_end_to_end(folder: Path, switches: int) -> list[float]:
     return times
 
 
+async def settle_on(pilot, app, screen: str) -> None:
+    """Wait until the app shows ``screen`` (a class name), then a little more for it to settle."""
+    while type(app.screen).__name__ != screen:
+        await pilot.pause(0.02)
+    await pilot.pause(0.3)
+
+
 def switch_in_app(plan: Path, switches: int) -> tuple[list[float], list[float]]:
     """(handler only, handler up to the next idle frame) per switch, inside a headless app."""
     from planwizard.tui.app import WizardApp
@@ -145,9 +152,7 @@ def pause_baseline(plan: Path, count: int) -> float:
     async def run() -> None:
         app = WizardApp(plan, cursor_blink=False, read_only=True)
         async with app.run_test(size=(80, 24)) as pilot:
-            while type(app.screen).__name__ != "MainScreen":
-                await pilot.pause(0.02)
-            await pilot.pause(0.3)
+            await settle_on(pilot, app, "MainScreen")
             for _ in range(count):
                 start = time.perf_counter()
                 await pilot.pause()
@@ -173,13 +178,9 @@ def goto_typing(plan: Path, phrase: str, *, textual_matcher: bool = False) -> li
     async def run() -> None:
         app = WizardApp(plan, cursor_blink=False, read_only=True)
         async with app.run_test(size=(80, 24)) as pilot:
-            while type(app.screen).__name__ != "MainScreen":
-                await pilot.pause(0.02)
-            await pilot.pause(0.3)
+            await settle_on(pilot, app, "MainScreen")
             await pilot.press("ctrl+g")
-            while type(app.screen).__name__ != "DutchCommandPalette":
-                await pilot.pause(0.02)
-            await pilot.pause(0.3)
+            await settle_on(pilot, app, "DutchCommandPalette")
             palette = app.screen
             for char in phrase:
                 start = time.process_time()
