@@ -14,12 +14,10 @@ import threading
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
 from planwizard import labels
 from planwizard.examples import load_library
 from planwizard.render.fields import TocEntry
-from planwizard.render.reference import parse_xml, serialize
+from planwizard.render.markup import Block
 from planwizard.render.writer import Writer
 
 if TYPE_CHECKING:
@@ -35,7 +33,7 @@ def source_anchor(key: str) -> str:
     return "_PwBron_" + _BOOKMARK_SAFE.sub("_", key)[:30]
 
 
-_cache: list[tuple[tuple, tuple, etree._Element, dict[str, str], list[TocEntry]]] = []
+_cache: list[tuple[tuple, tuple, list[Block], dict[str, str], list[TocEntry]]] = []
 _lock = threading.Lock()
 
 
@@ -52,14 +50,14 @@ def appendices(draft: Draft) -> None:
             del _cache[:-CACHE_SIZE]
     _, _, body, hyperlinks, toc = found
     writer = draft.writer
-    writer.body.extend(body.__copy__())  # one deep copy in C, then its children move over
+    writer.body.extend(body)  # blocks are never changed, so every document can hold the same ones
     writer.hyperlinks.update(hyperlinks)
     writer.toc.extend(toc)
     region_source(draft)
     retired_appendix(draft)
 
 
-def _prebuilt(draft: Draft, key: tuple) -> tuple[etree._Element, dict[str, str], list[TocEntry]]:
+def _prebuilt(draft: Draft, key: tuple) -> tuple[list[Block], dict[str, str], list[TocEntry]]:
     """Appendices A and B built apart, or as remembered in the user's cache folder.
 
     They depend on the template, the checklist (and the examples it names), where each
@@ -74,13 +72,14 @@ def _prebuilt(draft: Draft, key: tuple) -> tuple[etree._Element, dict[str, str],
 
     template, checklist = draft.writer.template, draft.checklist
 
-    def build() -> tuple[bytes, dict[str, str], list[TocEntry]]:
+    def build() -> tuple[tuple[tuple[str, str, str | None], ...], dict[str, str], list[TocEntry]]:
         scratch = Writer(template)
         scratch._bookmark = FIRST_BOOKMARK
         plain = replace(draft, writer=scratch)
         checklist_appendix(plain)
         sources_appendix(plain)
-        return serialize(scratch.body), dict(scratch.hyperlinks), list(scratch.toc)
+        body = tuple((entry.xml(), entry.text, entry.style) for entry in scratch.body)
+        return body, dict(scratch.hyperlinks), list(scratch.toc)
 
     try:  # only the bundled checklist and library are files the key can name
         bundled = template.digest and checklist is current(checklist.id) and draft.library is load_library()
@@ -91,7 +90,7 @@ def _prebuilt(draft: Draft, key: tuple) -> tuple[etree._Element, dict[str, str],
         body, hyperlinks, toc = cache.remembered("appendices", files, build, tuple, extra=repr((template.digest, key)))
     else:
         body, hyperlinks, toc = build()
-    return parse_xml(body), dict(hyperlinks), list(toc)
+    return [Block(*entry) for entry in body], dict(hyperlinks), list(toc)
 
 
 def checklist_appendix(draft: Draft) -> None:

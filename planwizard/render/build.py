@@ -7,11 +7,8 @@ appendices (``overviews.py``, ``appendices.py``) take one and add to it.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from dataclasses import dataclass
-
-from lxml import etree
 
 from planwizard import labels
 from planwizard.errors import PlanError
@@ -19,11 +16,11 @@ from planwizard.model import Answer, Checklist, Example, Item, Plan
 from planwizard.render import appendices, overviews
 from planwizard.render import blocks as blocklib
 from planwizard.render import facts as factlib
-from planwizard.render import fields, marked, ooxml, package
+from planwizard.render import fields, marked, markup, ooxml, package
 from planwizard.render import text as textlib
 from planwizard.render.draft import Draft
-from planwizard.render.ooxml import NSMAP, w
-from planwizard.render.reference import serialize
+from planwizard.render.markup import Para
+from planwizard.render.ooxml import w
 from planwizard.render.template import Template
 from planwizard.render.writer import Writer
 from planwizard.roundtrip import marks
@@ -55,13 +52,13 @@ class Builder(Draft):
         for key, value in facts:
             if value:
                 p = writer.p("title_facts")
-                ooxml.run(p, labels.DOC_FACTS[key], bold=True)
-                ooxml.tab(p)
+                p.run(labels.DOC_FACTS[key], bold=True)
+                p.tab()
                 writer.runs(p, value)
 
-    def contents_heading(self) -> etree._Element:
+    def contents_heading(self) -> Para:
         p = self.writer.p("toc_heading", labels.DOC_TOC)
-        ooxml.insert_in_order(p.find(ooxml.PPR), etree.Element(w("pageBreakBefore")), ooxml.PPR_ORDER)
+        p.props = markup.props(p.style, page_break=True)
         return p
 
     # ------------------------------------------------------------ fixed prose
@@ -193,27 +190,28 @@ class Builder(Draft):
             writer.jump(p, anchor, labels.doc_example_described(number))
 
 
-def _meta_line(writer: Writer, item: Item, state: str) -> etree._Element:
+def _meta_line(writer: Writer, item: Item, state: str) -> list[Para]:
     """Kind, level and status of an item, e.g. "Actiepunt · Niveau: stelsel · Status: Geregeld"."""
     meta = writer.new("meta")
     parts = [labels.KIND.get(item.kind, item.kind)]
     if item.level:
         parts.append(f"{labels.DOC_LEVEL}: {labels.LEVEL.get(item.level, item.level).lower()}")
     writer.runs(meta, " · ".join(parts) + f" · {labels.DOC_STATUS}: ")
-    status = ooxml.run(meta, factlib.status_label(state), bold=True, color=STATUS_COLOURS[state])
-    if state != factlib.SKIPPED:  # the status can be chosen in Word from a drop-down list
-        meta.append(marked.status_control(status))
+    label = factlib.status_label(state)
+    status = markup.run(label, bold=True, color=STATUS_COLOURS[state])
+    # the status can be chosen in Word from a drop-down list
+    meta.add(status if state == factlib.SKIPPED else marked.status_control(status), label)
     marked.add_slot(meta)  # the item's status mark, filled in per copy
     return [meta]
 
 
-def _actions_heading(writer: Writer) -> list[etree._Element]:
+def _actions_heading(writer: Writer) -> list[Para]:
     heading = writer.new("heading3", labels.DOC_ACTIONS)
     marked.add_slot(heading)  # the item's actions mark, filled in per copy
     return [heading]
 
 
-def _example_box(writer: Writer, example: Example) -> list[etree._Element]:
+def _example_box(writer: Writer, example: Example) -> list[Para]:
     """The recognisable box of one inspiring example: title, where, summary, source."""
     paragraphs = []
     label = labels.DOC_OWN_EXAMPLE if example.own else labels.DOC_EXAMPLE
@@ -264,8 +262,8 @@ def build_document(plan: Plan, checklist: Checklist, library: dict[str, Example]
         changes.annex(draft, compare, labels.DOC_APPENDIX_CHANGES[bool(plan.retired)])
     snapshot = marked.snapshot(draft.marker, plan, checklist.id, checklist.version, source, _role_styles(template),
                                template.style_ids["heading1"], [(entry.number, entry.text) for entry in writer.toc])
-    for offset, paragraph in enumerate(fields.toc(template.style_ids["toc1"], writer.toc, labels.DOC_TOC_EMPTY)):
-        writer.body.insert(writer.body.index(toc_heading) + 1 + offset, paragraph)
+    after = writer.body.index(toc_heading) + 1
+    writer.body[after:after] = fields.toc(template.style_ids["toc1"], writer.toc, labels.DOC_TOC_EMPTY)
     info = plan.info
     custom = {
         "Gemeente": draft.organisation, "Versie": info.version or labels.DOC_CONCEPT.lower(),
@@ -304,14 +302,10 @@ class Properties:
 def finish(writer: Writer, props: Properties, now: dt.datetime | None = None, snapshot: bytes = b"") -> bytes:
     """The .docx bytes of ``writer``'s body in its template's package, with ``props`` (and a snapshot)."""
     template = writer.template
-    section = template.ref.section
-    writer.body.append(copy.deepcopy(section) if section is not None else etree.Element(w("sectPr")))
-    document = etree.Element(w("document"), nsmap=NSMAP)
-    document.append(writer.body)
     shell = template.shell
     now = now or dt.datetime.now(dt.timezone.utc)
     parts = dict(shell.static)
-    parts[template.ref.main] = serialize(document)
+    parts[template.ref.main] = markup.body_part(writer.body, template.section_xml)
     parts[template.ref.rels_name] = package.document_rels(shell.rels_base, writer.hyperlinks)
     numbering = writer.numbering_part()
     if numbering is not None and shell.numbering_name:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
 from planwizard import compare, labels
 from planwizard.model import Plan
 from planwizard.render import ooxml, tables
-from planwizard.render.ooxml import w
+from planwizard.render.markup import Para
 from planwizard.render.tables import Column, Link
 
 if TYPE_CHECKING:
@@ -58,34 +56,33 @@ def annex(draft: Draft, old: Plan, letter: str) -> None:
         tables.table(writer, columns, rows, caption=labels.doc_changes_caption(theme.title))
 
 
-def _line(writer, label: str, pieces: list[tuple[str, str]]) -> etree._Element:
+def _line(writer, label: str, pieces: list[tuple[str, str]]) -> Para:
     p = writer.new("table_text")
-    ooxml.run(p, f"{label.capitalize()}: ", bold=True)
+    p.run(f"{label.capitalize()}: ", bold=True)
     _add(p, pieces)
     return p
 
 
-def _pieces(writer, pieces: list[tuple[str, str]]) -> etree._Element:
+def _pieces(writer, pieces: list[tuple[str, str]]) -> Para:
     p = writer.new("table_text")
     _add(p, pieces)
     return p
 
 
-def _add(p: etree._Element, pieces: list[tuple[str, str]]) -> None:
+def _add(p: Para, pieces: list[tuple[str, str]]) -> None:
     for op, text in pieces:
         text = ooxml.one_line(text)
         if not text:
             continue
         if op == compare.EQUAL:
-            ooxml.run(p, text)
+            p.run(text)
             continue
         core = text.strip()
         lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
         if lead:
-            ooxml.run(p, lead)  # spaces around a change are not struck through or underlined
+            p.run(lead)  # spaces around a change are not struck through or underlined
         if core:
-            run = ooxml.run(p, core, color=DELETED if op == compare.DELETE else INSERTED)
-            mark = etree.Element(w("strike")) if op == compare.DELETE else etree.Element(w("u"), {w("val"): "single"})
-            ooxml.insert_in_order(run.find(ooxml.RPR), mark, ooxml.RPR_ORDER)
+            deleted = op == compare.DELETE
+            p.run(core, color=DELETED if deleted else INSERTED, strike=deleted, underline=not deleted)
         if trail:
-            ooxml.run(p, trail)
+            p.run(trail)

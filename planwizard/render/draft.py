@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 from planwizard import labels
 from planwizard.model import Checklist, Example, Item, Plan, Theme
 from planwizard.render import facts as factlib
-from planwizard.render import ooxml
+from planwizard.render.markup import Para
 from planwizard.render.writer import Writer
 
 
@@ -50,8 +48,8 @@ class Draft:
         self.writer.repeat(("placeholder", sentences), lambda w: _placeholder(w, sentences))
 
 
-def _placeholder(writer: Writer, sentences: tuple[str, ...]) -> list[etree._Element]:
+def _placeholder(writer: Writer, sentences: tuple[str, ...]) -> list[Para]:
     p = writer.new("placeholder")
-    ooxml.run(p, labels.DOC_FILL_IN, bold=True)
+    p.run(labels.DOC_FILL_IN, bold=True)
     writer.runs(p, " " + " ".join(s for s in sentences if s))
     return [p]

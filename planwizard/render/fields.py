@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from planwizard.render import ooxml
+from planwizard.render import markup, ooxml
+from planwizard.render.markup import Para
 from planwizard.render.ooxml import w
 from planwizard.render.reference import parse_xml, serialize
 
@@ -26,33 +27,26 @@ class TocEntry:
     anchor: str
 
 
-def _fld_char(parent: etree._Element, kind: str) -> None:
-    ooxml.sub(ooxml.sub(parent, "r"), "fldChar", fldCharType=kind)
+_TOC_BEGIN = (
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    f'<w:r><w:instrText xml:space="preserve">{markup.text(f" {TOC_INSTRUCTION} ")}</w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+)
+_TOC_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 
 
-def toc(style_id: str, entries: list[TocEntry], empty_text: str) -> list[etree._Element]:
+def toc(style_id: str, entries: list[TocEntry], empty_text: str) -> list[Para]:
     """The TOC field as paragraphs: one per entry, the field spanning all of them."""
     paragraphs = []
     for entry in entries or [TocEntry("", empty_text, "")]:
-        p = ooxml.paragraph(style_id)
-        target = p
-        if entry.anchor:
-            target = ooxml.sub(p, "hyperlink", anchor=entry.anchor, history="1")
+        p = Para(style_id, markup.props(style_id))
+        shown = markup.run(entry.text)
         if entry.number:
-            ooxml.run(target, entry.number)
-            ooxml.tab(target)
-        ooxml.run(target, entry.text)
+            shown = markup.run(entry.number) + markup.TAB + shown
+        p.add(markup.jump(entry.anchor, shown) if entry.anchor else shown, entry.number + entry.text)
         paragraphs.append(p)
-    first, last = paragraphs[0], paragraphs[-1]
-    begin, code, separate = (etree.Element(w("r")) for _ in range(3))
-    ooxml.sub(begin, "fldChar", fldCharType="begin")
-    instr = ooxml.sub(code, "instrText")
-    instr.text = f" {TOC_INSTRUCTION} "
-    instr.set(ooxml.SPACE, "preserve")
-    ooxml.sub(separate, "fldChar", fldCharType="separate")
-    for offset, element in enumerate((begin, code, separate)):
-        first.insert(1 + offset, element)
-    _fld_char(last, "end")
+    paragraphs[0].parts.insert(0, _TOC_BEGIN)
+    paragraphs[-1].parts.append(_TOC_END)
     return paragraphs
 
 
@@ -88,7 +82,10 @@ def refresh(data: bytes, values: dict[str, str]) -> bytes:
             for extra in texts[1:]:
                 extra.text = ""
         else:
-            ooxml.run(simple, value)
+            shown = ooxml.sub(ooxml.sub(simple, "r"), "t")
+            shown.text = value
+            if value[:1].isspace() or value[-1:].isspace():
+                shown.set(ooxml.SPACE, "preserve")
         changed = True
     stack: list[dict] = []
     for element in list(root.iter(w("fldChar"), w("instrText"), w("t"))):

@@ -11,77 +11,70 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 from planwizard import labels
 from planwizard.model import Answer, Item, Plan
 from planwizard.render import ooxml
-from planwizard.render.ooxml import w
-from planwizard.render.reference import parse_xml, serialize
+from planwizard.render.markup import Block, Para, attr, bookmark
 from planwizard.roundtrip import marks
 
-_BOOKMARK_START, _BOOKMARK_END, _ID, _NAME = (w(n) for n in ("bookmarkStart", "bookmarkEnd", "id", "name"))
 REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
 REL_CUSTOM_XML_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
 CT_CUSTOM_XML_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 DS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
 
 
-def status_control(run: etree._Element) -> etree._Element:
+@functools.lru_cache(maxsize=1)
+def _status_control_start() -> str:
+    choices = "".join(f'<w:listItem w:displayText="{attr(label)}" w:value="{attr(value)}"/>'
+                      for value, label in marks.STATUS_CHOICES)
+    return (f'<w:sdt><w:sdtPr><w:alias w:val="{attr(labels.DOC_STATUS)}"/><w:dropDownList>{choices}'
+            "</w:dropDownList></w:sdtPr><w:sdtContent>")
+
+
+def status_control(run: str) -> str:
     """``run`` (the status) inside a drop-down content control offering every status label."""
-    sdt = etree.Element(w("sdt"))
-    properties = ooxml.sub(sdt, "sdtPr")
-    ooxml.sub(properties, "alias", val=labels.DOC_STATUS)
-    choices = ooxml.sub(properties, "dropDownList")
-    for value, label in marks.STATUS_CHOICES:
-        ooxml.sub(choices, "listItem", displayText=label, value=value)
-    ooxml.sub(sdt, "sdtContent").append(run)
-    return sdt
+    return f"{_status_control_start()}{run}</w:sdtContent></w:sdt>"
 
 
 _EMPTY = marks.digest("")
+_SLOT_START, _SLOT_END = "<w:bookmarkStart/>", "<w:bookmarkEnd/>"
 
 
-def add_slot(p: etree._Element) -> None:
+def add_slot(p: Para) -> None:
     """An empty bookmark around ``p``'s content, for a paragraph copied over and over (``fill``)."""
-    p.insert(1, etree.SubElement(p, _BOOKMARK_START))
-    etree.SubElement(p, _BOOKMARK_END)
+    p.parts.insert(0, _SLOT_START)
+    p.parts.append(_SLOT_END)
 
 
-def fill(p: etree._Element, kind: str, index: int) -> None:
+def fill(p: Para, kind: str, index: int) -> None:
     """Make the bookmark ``add_slot`` put in (a copy of) ``p`` the mark ``kind`` of item ``index``."""
-    ident = marks.mark_id(kind, index)
-    start = p[1]
-    start.set(_ID, ident)
-    start.set(_NAME, marks.mark_name(kind, index))
-    p[-1].set(_ID, ident)
+    assert p.parts[0] == _SLOT_START and p.parts[-1] == _SLOT_END
+    p.parts[0], p.parts[-1] = bookmark(marks.mark_id(kind, index), marks.mark_name(kind, index))
 
 
-def add_mark(p: etree._Element, kind: str, index: int) -> None:
-    """Bookmark the content of ``p`` (a paragraph the builder made: properties first) with a mark."""
-    ident = marks.mark_id(kind, index)
-    # Made inside the paragraph's own tree: an element made on its own would be moved between trees.
-    start = etree.SubElement(p, _BOOKMARK_START, {_ID: ident, _NAME: marks.mark_name(kind, index)})
-    p.insert(1, start)
-    etree.SubElement(p, _BOOKMARK_END, {_ID: ident})
+def add_mark(p: Para, kind: str, index: int) -> None:
+    """Bookmark the content of ``p`` with a mark."""
+    start, end = bookmark(marks.mark_id(kind, index), marks.mark_name(kind, index))
+    p.parts.insert(0, start)
+    p.parts.append(end)
 
 
 @dataclass
 class Marker:
     """What is marked in one document being built.
 
-    Places in the body are kept as elements, not positions: counting an lxml element's
-    children walks all of them, and the body has well over a thousand.
+    Places in the body are kept as the paragraphs themselves (each is its own object):
+    the table of contents is put in before the body is written, which moves positions.
     """
 
-    body: etree._Element
+    body: list[Para | Block]
     items: list[marks.ItemMarks] = field(default_factory=list)
-    zones: dict[etree._Element, etree._Element] = field(default_factory=dict)
+    zones: dict[Para | Block, Para | Block] = field(default_factory=dict)
     """Marked paragraphs (the gemeente's text and actions): the paragraph before them -> the last one."""
-    status_lines: set[etree._Element] = field(default_factory=set)
+    status_lines: set[Para] = field(default_factory=set)
     """Status lines: only their fixed text counts as the chapter's own."""
     _current: marks.ItemMarks | None = None
-    _before_zone: etree._Element | None = None
+    _before_zone: Para | Block | None = None
 
     def item(self, item: Item, number: str, answer: Answer | None) -> None:
         """An item's heading was just appended."""
@@ -130,7 +123,7 @@ class Marker:
     def placeholder(self) -> None:
         """The paragraph just appended is a placeholder among the marked parts."""
         assert self._current is not None
-        found = marks.digest(marks.paragraph_text(self.body[-1]))
+        found = marks.digest(marks.normal(self.body[-1].text))
         self._current.placeholders = self._current.placeholders | {found}
 
     def chapters(self, heading1: str, toc: list[tuple[str, str]]) -> tuple[str, list[marks.Chapter]]:
@@ -139,7 +132,7 @@ class Marker:
         ``toc`` holds (number, title) of every chapter in order, as the table of contents
         lists them; a chapter starts at the next paragraph with that text in the heading style.
         """
-        tostring, zones, status_lines = etree.tostring, self.zones, self.status_lines
+        zones, status_lines = self.zones, self.status_lines
         titles = [title for _, title in toc]
         front: list[str] = []
         found: list[list[str]] = []
@@ -151,8 +144,8 @@ class Marker:
                 if child is last:
                     last = None
                 continue
-            text = tostring(child, method="text", encoding=str, with_tail=False)  # in C
-            if text == expected and _styled(child, heading1):
+            text = child.text
+            if text == expected and child.style == heading1:
                 texts = []
                 found.append(texts)
                 expected = titles[len(found)] if len(found) < len(titles) else None
@@ -163,12 +156,6 @@ class Marker:
         chapters = [marks.Chapter(marks.normal(title), number, marks.outside_digest(texts))
                     for (number, title), texts in zip(toc, found)]
         return marks.outside_digest(front), chapters
-
-
-def _styled(p: etree._Element, style_id: str) -> bool:
-    ppr = p[0] if len(p) else None
-    style = ppr.find(ooxml.PSTYLE) if ppr is not None and ppr.tag == ooxml.PPR else None
-    return style is not None and style.get(ooxml.VAL) == style_id
 
 
 @functools.lru_cache(maxsize=4096)
@@ -223,6 +210,10 @@ def _append(data: bytes, closing: bytes, children: bytes) -> bytes:
     at = data.rfind(closing)
     if at >= 0:
         return data[:at] + children + data[at:]
+    from lxml import etree
+
+    from planwizard.render.reference import parse_xml, serialize
+
     root = parse_xml(data)  # an empty root written as <Root/>: add them the long way
     namespace = etree.QName(root).namespace or ""
     root.extend(list(etree.fromstring(f'<x xmlns="{namespace}">'.encode() + children + b"</x>")))

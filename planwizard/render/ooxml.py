@@ -61,9 +61,6 @@ def one_line(text: str) -> str:
     return _SPACES.sub(" ", clean(text))
 
 
-# Pre-computed names: these are used thousands of times per document.
-P, PPR, PSTYLE, R, RPR, T, TAB = (w(n) for n in ("p", "pPr", "pStyle", "r", "rPr", "t", "tab"))
-VAL = w("val")
 SPACE = f"{{{XML_NS}}}space"
 
 
@@ -72,62 +69,6 @@ def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
     if attrs:
         return etree.SubElement(parent, w(tag), {w(key): value for key, value in attrs.items()})
     return etree.SubElement(parent, w(tag))
-
-
-@functools.lru_cache(maxsize=256)
-def _run_prototype(bold: bool, italic: bool, color: str, style: str, size: int) -> etree._Element:
-    r = etree.Element(R)
-    if bold or italic or color or style or size:
-        rpr = etree.SubElement(r, RPR)
-        if style:
-            etree.SubElement(rpr, w("rStyle")).set(VAL, style)
-        if bold:
-            etree.SubElement(rpr, w("b"))
-            etree.SubElement(rpr, w("bCs"))
-        if italic:
-            etree.SubElement(rpr, w("i"))
-            etree.SubElement(rpr, w("iCs"))
-        if color:
-            etree.SubElement(rpr, w("color")).set(VAL, color)
-        if size:
-            etree.SubElement(rpr, w("sz")).set(VAL, str(size))
-            etree.SubElement(rpr, w("szCs")).set(VAL, str(size))
-    etree.SubElement(r, T)
-    return r
-
-
-def run(parent: etree._Element, text: str, *, bold: bool = False, italic: bool = False, color: str = "",
-        style: str = "", size: int = 0) -> etree._Element:
-    """A run holding ``text`` as a text node (never parsed as markup); ``size`` in half points.
-
-    Runs are copies of a prototype per formatting (made once, never changed).
-    """
-    if bold or italic or color or style or size:
-        r = _run_prototype(bold, italic, color, style, size).__copy__()
-    else:
-        r = _PLAIN_RUN.__copy__()
-    t = r[-1]
-    t.text = text
-    if text[:1].isspace() or text[-1:].isspace():
-        t.set(SPACE, "preserve")
-    parent.append(r)
-    return r
-
-
-_PLAIN_RUN = _run_prototype(False, False, "", "", 0)
-_TAB_RUN = etree.Element(R)
-etree.SubElement(_TAB_RUN, TAB)
-
-
-def tab(parent: etree._Element) -> None:
-    parent.append(_TAB_RUN.__copy__())
-
-
-def paragraph(style_id: str) -> etree._Element:
-    """An empty paragraph carrying ``style_id``."""
-    p = etree.Element(P)
-    etree.SubElement(etree.SubElement(p, PPR), PSTYLE).set(VAL, style_id)
-    return p
 
 
 def insert_in_order(parent: etree._Element, child: etree._Element, order: tuple[str, ...]) -> None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from planwizard import labels
 from planwizard.render import facts as factlib
-from planwizard.render import ooxml, tables
+from planwizard.render import tables
 from planwizard.render.tables import Column, Link
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def readiness(draft: Draft) -> None:
     legend = writer.p("meta")
     writer.runs(legend, labels.DOC_LEGEND)
     for state, text in labels.DOC_LEGEND_LABELS.items():
-        ooxml.run(legend, "  ■", color=CHART_COLOURS[state], size=28)
+        legend.run("  ■", color=CHART_COLOURS[state], size=28)
         writer.runs(legend, f" {text}")
 
 

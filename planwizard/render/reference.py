@@ -45,6 +45,18 @@ def serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def section_markup(section: etree._Element | None) -> str:
+    """The page setup ``section`` as it is written at the end of a document's body (``<w:sectPr/>`` if none)."""
+    import copy
+
+    body = etree.Element(w("body"))
+    body.append(copy.deepcopy(section) if section is not None else etree.Element(w("sectPr")))
+    document = etree.Element(w("document"), nsmap=ooxml.NSMAP)
+    document.append(body)  # as the document's body would be: namespaces declared once, at the top
+    xml = etree.tostring(document, encoding="unicode")
+    return xml[xml.index("<w:body>") + len("<w:body>"):xml.rindex("</w:body>")]
+
+
 @dataclass
 class Style:
     style_id: str

@@ -10,11 +10,10 @@ import functools
 from collections.abc import Sequence
 from dataclasses import KW_ONLY, dataclass
 
-from lxml import etree
-
-from planwizard.render import measure, ooxml
-from planwizard.render.ooxml import w
+from planwizard.render import markup, measure, ooxml
+from planwizard.render.markup import Block, Para, attr
 from planwizard.render.writer import Writer
+
 
 @dataclass(frozen=True)
 class Link:
@@ -24,7 +23,7 @@ class Link:
     anchor: str
 
 
-Cell = str | Link | etree._Element | list[etree._Element]
+Cell = str | Link | Para | list[Para]
 """Cell content: text or a link (one paragraph in the table text style), or ready paragraphs."""
 
 
@@ -39,128 +38,67 @@ class Column:
 
 
 @functools.lru_cache(maxsize=64)
-def _table_shell(style_id: str, widths: tuple[int, ...], caption: str, description: str,
-                 borders: bool) -> etree._Element:
-    tbl = etree.Element(w("tbl"))
-    tbl_pr = ooxml.sub(tbl, "tblPr")
-    ooxml.sub(tbl_pr, "tblStyle", val=style_id)
-    ooxml.sub(tbl_pr, "tblW", w=str(sum(widths)), type="dxa")
+def _table_start(style_id: str, widths: tuple[int, ...], caption: str, description: str, borders: bool) -> str:
+    """A table's properties and grid, up to its first row."""
+    props = [f'<w:tblStyle w:val="{attr(style_id)}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>']
     if not borders:
-        edges = ooxml.sub(tbl_pr, "tblBorders")
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            ooxml.sub(edges, side, val="nil")
-    ooxml.sub(tbl_pr, "tblLayout", type="fixed")
-    ooxml.sub(tbl_pr, "tblLook", val="0420", firstRow="1", lastRow="0", firstColumn="0", lastColumn="0",
-              noHBand="1", noVBand="1")
+        edges = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        props.append(f"<w:tblBorders>{edges}</w:tblBorders>")
+    props.append('<w:tblLayout w:type="fixed"/><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" '
+                 'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>')
     if caption:
-        ooxml.sub(tbl_pr, "tblCaption", val=ooxml.one_line(caption)[:255])
+        props.append(f'<w:tblCaption w:val="{attr(ooxml.one_line(caption)[:255])}"/>')
     if description:
-        ooxml.sub(tbl_pr, "tblDescription", val=ooxml.one_line(description)[:1000])
-    grid = ooxml.sub(tbl, "tblGrid")
-    for width in widths:
-        ooxml.sub(grid, "gridCol", w=str(width))
-    return tbl
+        props.append(f'<w:tblDescription w:val="{attr(ooxml.one_line(description)[:1000])}"/>')
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    return f"<w:tbl><w:tblPr>{''.join(props)}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
 
 
-def _new_table(writer: Writer, widths: list[int], caption: str, description: str, borders: bool) -> etree._Element:
-    return _table_shell(writer.ids["table"], tuple(widths), caption, description, borders).__copy__()
-
-
-@functools.lru_cache(maxsize=8)
-def _row_prototype(header: bool) -> etree._Element:
-    tr = etree.Element(w("tr"))
-    tr_pr = ooxml.sub(tr, "trPr")
-    ooxml.sub(tr_pr, "cantSplit")
-    if header:
-        ooxml.sub(tr_pr, "tblHeader")
-    return tr
-
-
-def _row(tbl: etree._Element, *, header: bool = False) -> etree._Element:
-    tr = _row_prototype(header).__copy__()
-    tbl.append(tr)
-    return tr
+ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+"""The start of a row: never split across pages; the header row is repeated on every page."""
 
 
 @functools.lru_cache(maxsize=1024)
-def _cell_prototype(width: int, fill: str, span: int, borders: str, middle: bool = True) -> etree._Element:
-    tc = etree.Element(w("tc"))
-    tc_pr = ooxml.sub(tc, "tcPr")
-    ooxml.sub(tc_pr, "tcW", w=str(width), type="dxa")
+def _cell_start(width: int, fill: str = "", span: int = 1, borders: str = "", middle: bool = True) -> str:
+    """The start of a cell of this width and look, up to its content."""
+    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if span > 1:
-        ooxml.sub(tc_pr, "gridSpan", val=str(span))
+        props.append(f'<w:gridSpan w:val="{span}"/>')
     if borders:
-        edges = ooxml.sub(tc_pr, "tcBorders")
-        for side in ("top", "bottom"):
-            ooxml.sub(edges, side, val="single", sz="12", space="0", color=borders)
+        edge = f'w:val="single" w:sz="12" w:space="0" w:color="{attr(borders)}"'
+        props.append(f"<w:tcBorders><w:top {edge}/><w:bottom {edge}/></w:tcBorders>")
     if fill:
-        ooxml.sub(tc_pr, "shd", val="clear", color="auto", fill=fill)
+        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{attr(fill)}"/>')
     if middle:
-        ooxml.sub(tc_pr, "vAlign", val="center")
-    return tc
-
-
-def _cell(tr: etree._Element, width: int, *, fill: str = "", span: int = 1, borders: str = "",
-          middle: bool = True) -> etree._Element:
-    """A cell of ``tr``: a copy of the prototype for this width and look (made once, never changed)."""
-    tc = _cell_prototype(width, fill, span, borders, middle).__copy__()
-    tr.append(tc)
-    return tc
+        props.append('<w:vAlign w:val="center"/>')
+    return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>"
 
 
 @functools.lru_cache(maxsize=512)
 def _text_cell(width: int, style_id: str, *, align: str = "", keep: bool = False, bold: bool = False,
-               fill: str = "", span: int = 1, borders: str = "", middle: bool = False) -> etree._Element:
-    """A cell with one paragraph holding one run: copied for every cell, then only its text is set."""
-    tc = _cell_prototype(width, fill, span, borders, middle).__copy__()
-    p = ooxml.paragraph(style_id)
-    ppr = p[0]
-    if keep:
-        ooxml.insert_in_order(ppr, etree.Element(w("keepNext")), ooxml.PPR_ORDER)
-    if align:
-        ooxml.insert_in_order(ppr, etree.Element(w("jc"), {w("val"): align}), ooxml.PPR_ORDER)
-    ooxml.run(p, "", bold=bold)
-    tc.append(p)
-    return tc
+               fill: str = "", span: int = 1, borders: str = "", middle: bool = False) -> tuple[str, str]:
+    """A cell with one paragraph holding one run, as the XML before and after the run's text."""
+    start = _cell_start(width, fill, span, borders, middle)
+    props = markup.props(style_id, keep_next=keep, align=align)
+    return f"{start}<w:p>{props}<w:r>{markup.run_props(bold=bold)}", "</w:r></w:p></w:tc>"
 
 
-@functools.lru_cache(maxsize=64)
-def _link_cell(width: int, style_id: str) -> etree._Element:
-    """Like ``_text_cell`` with the run inside an internal hyperlink (its anchor set per copy)."""
-    tc = _cell_prototype(width, "", 1, "", False).__copy__()
-    p = ooxml.paragraph(style_id)
-    ooxml.run(ooxml.sub(p, "hyperlink", anchor="", history="1"), "")
-    tc.append(p)
-    return tc
+def _text(cell: tuple[str, str], text: str) -> str:
+    return f"{cell[0]}{markup.t(text)}{cell[1]}"
 
 
-def _put_link(tr: etree._Element, width: int, style_id: str, link: Link) -> None:
-    tc = _link_cell(width, style_id).__copy__()
-    hyperlink = tc[-1][-1]
-    hyperlink.set(_ANCHOR, link.anchor)
-    hyperlink[-1][-1].text = ooxml.one_line(link.text).strip()
-    tr.append(tc)
+def _link(width: int, style_id: str, link: Link, text: str) -> str:
+    run = f"<w:r>{markup.t(text)}</w:r>"
+    return f"{_cell_start(width, middle=False)}<w:p>{markup.props(style_id)}{markup.jump(link.anchor, run)}</w:p></w:tc>"
 
 
-_ANCHOR = w("anchor")
-
-
-def _put(tr: etree._Element, prototype: etree._Element, text: str) -> None:
-    tc = prototype.__copy__()
-    t = tc[-1][-1][-1]  # the cell's paragraph, its run, its text
-    t.text = text
-    if text[:1].isspace() or text[-1:].isspace():
-        t.set(ooxml.SPACE, "preserve")
-    tr.append(tc)
-
-
-def _fill(writer: Writer, tc: etree._Element, content: Cell, role: str) -> None:
+def _paragraphs(writer: Writer, content: Cell, role: str) -> list[Para]:
     if isinstance(content, str):
-        tc.append(writer.new(role, content))
-    elif isinstance(content, list):
-        tc.extend(content or [writer.new(role)])
-    else:
-        tc.append(content)
+        return [writer.new(role, content)]
+    if isinstance(content, list):
+        return content or [writer.new(role)]
+    return [content]
 
 
 def _plain(value: Cell) -> str:
@@ -170,7 +108,7 @@ def _plain(value: Cell) -> str:
     if isinstance(value, Link):
         return value.text
     paragraphs = value if isinstance(value, list) else [value]
-    return " ".join("".join(p.itertext()) for p in paragraphs)
+    return " ".join(p.text for p in paragraphs)
 
 
 def widths_of(writer: Writer, columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> list[int]:
@@ -180,34 +118,39 @@ def widths_of(writer: Writer, columns: Sequence[Column], rows: Sequence[Sequence
 
 
 def table(writer: Writer, columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *, caption: str,
-          description: str = "", bold_last: bool = False) -> etree._Element:
+          description: str = "", bold_last: bool = False) -> Block:
     """A data table with a marked, repeating header row; appended to the body."""
     widths = widths_of(writer, columns, rows)
-    tbl = _new_table(writer, widths, caption, description, borders=True)
-    header = _row(tbl, header=True)
+    xml = [_table_start(writer.ids["table"], tuple(widths), caption, description, True), HEADER_ROW]
+    texts: list[str] = []  # the table's text in document order, for the snapshot
     head_style, text_style = writer.ids["table_header"], writer.ids["table_text"]
     fill = writer.template.header_fill
     for column, width in zip(columns, widths):
-        _put(header, _text_cell(width, head_style, align=column.align, fill=fill, middle=True),
-             ooxml.one_line(column.header).strip())
+        text = ooxml.one_line(column.header).strip()
+        xml.append(_text(_text_cell(width, head_style, align=column.align, fill=fill, middle=True), text))
+        texts.append(text)
+    xml.append("</w:tr>")
     plain = [_text_cell(width, text_style, align=column.align) for column, width in zip(columns, widths)]
     strong = [_text_cell(width, text_style, align=column.align, bold=True) for column, width in zip(columns, widths)]
     last = len(rows) - 1
     for index, values in enumerate(rows):
-        tr = _row(tbl)
-        prototypes = strong if bold_last and index == last else plain
-        for value, width, prototype in zip(values, widths, prototypes):
+        xml.append(ROW)
+        cells = strong if bold_last and index == last else plain
+        for value, width, cell in zip(values, widths, cells):
             if value.__class__ is str:
-                _put(tr, prototype, (value if value.isprintable() else ooxml.one_line(value)).strip())
+                text = (value if value.isprintable() else ooxml.one_line(value)).strip()
+                xml.append(_text(cell, text))
             elif value.__class__ is Link:
-                if value.anchor:
-                    _put_link(tr, width, text_style, value)
-                else:
-                    _put(tr, prototype, ooxml.one_line(value.text).strip())
+                text = ooxml.one_line(value.text).strip()
+                xml.append(_link(width, text_style, value, text) if value.anchor else _text(cell, text))
             else:
-                _fill(writer, _cell(tr, width, middle=False), value, "table_text")
-    writer.add(tbl)
-    return tbl
+                paragraphs = _paragraphs(writer, value, "table_text")
+                xml.append(_cell_start(width, middle=False) + "".join(p.xml() for p in paragraphs) + "</w:tc>")
+                text = "".join(p.text for p in paragraphs)
+            texts.append(text)
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    return writer.add(Block("".join(xml), "".join(texts)))
 
 
 CHART_CELLS = 20
@@ -225,7 +168,7 @@ def _runs(states: list[str]) -> list[tuple[str, int]]:
 
 
 def chart(writer: Writer, rows: Sequence[tuple[str, list[str], str]], colours: dict[str, str], *,
-          headers: tuple[str, str, str], caption: str, description: str) -> etree._Element:
+          headers: tuple[str, str, str], caption: str, description: str) -> Block:
     """A horizontal bar per row: label, ``CHART_CELLS`` shaded cells, and the value as text."""
     total = writer.template.text_width
     # label and value columns as wide as their words need, at least a third and an eighth of the width
@@ -236,23 +179,29 @@ def chart(writer: Writer, rows: Sequence[tuple[str, list[str], str]], colours: d
     cell_width = (total - label_width - value_width) // CHART_CELLS
     value_width = total - label_width - cell_width * CHART_CELLS
     widths = [label_width, *([cell_width] * CHART_CELLS), value_width]
-    tbl = _new_table(writer, widths, caption, description, borders=False)
-    header = _row(tbl, header=True)
+    xml = [_table_start(writer.ids["table"], tuple(widths), caption, description, False), HEADER_ROW]
+    texts: list[str] = []
     head_style, text_style = writer.ids["table_header"], writer.ids["table_text"]
     fill = writer.template.header_fill
     for text, width, span in ((headers[0], label_width, 1), (headers[1], cell_width * CHART_CELLS, CHART_CELLS),
                               (headers[2], value_width, 1)):
-        _put(header, _text_cell(width, head_style, fill=fill, span=span, middle=True), ooxml.one_line(text).strip())
+        text = ooxml.one_line(text).strip()
+        xml.append(_text(_text_cell(width, head_style, fill=fill, span=span, middle=True), text))
+        texts.append(text)
+    xml.append("</w:tr>")
     for index, (label, cells, value) in enumerate(rows):
-        tr = _row(tbl)
+        xml.append(ROW)
         # Keep-with-next on every row but the last keeps the chart on one page where it fits.
         keep = index < len(rows) - 1
-        _put(tr, _text_cell(label_width, text_style, keep=keep, middle=True), ooxml.one_line(label).strip())
+        label, value = ooxml.one_line(label).strip(), ooxml.one_line(value).strip()
+        xml.append(_text(_text_cell(label_width, text_style, keep=keep, middle=True), label))
         padded = cells + [""] * (CHART_CELLS - len(cells))
         for state, span in _runs(padded):
             segment = _text_cell(cell_width * span, text_style, keep=keep, fill=colours.get(state, ""), span=span,
                                  borders="FFFFFF", middle=True)
-            tr.append(segment.__copy__())
-        _put(tr, _text_cell(value_width, text_style, keep=keep, bold=True, middle=True), ooxml.one_line(value).strip())
-    writer.add(tbl)
-    return tbl
+            xml.append(_text(segment, ""))
+        xml.append(_text(_text_cell(value_width, text_style, keep=keep, bold=True, middle=True), value))
+        xml.append("</w:tr>")
+        texts += (label, value)
+    xml.append("</w:tbl>")
+    return writer.add(Block("".join(xml), "".join(texts)))

@@ -63,6 +63,8 @@ class Template:
     """Fonts and cell margins of the tables, to size their columns."""
     digest: str = ""
     """A hash of the template's files as they were read (names what may be remembered of it)."""
+    section_xml: str = ""
+    """The page setup, as written at the end of every document's body."""
 
     @property
     def text_width(self) -> int:
@@ -183,7 +185,7 @@ def _check(folder: Path, remember: bool = False) -> tuple[list[Problem], Templat
         return [Problem(str(folder / REFERENCE), labels.err_reference_not_docx(str(exc)))] + warnings, None
     template = Template(folder, ref, style_ids, numbered, bullet_num, number_abstract, header_fill, compiled,
                         shell, field_parts, warnings, table_look=_table_look(ref, style_ids),
-                        digest=_digest(folder))
+                        digest=_digest(folder), section_xml=refdoc.section_markup(ref.section))
     if ref.numbering is not None:
         template.numbering_part = refdoc.serialize(ref.numbering)
         template.numbering_split = _numbering_split(template.numbering_part, number_abstract)

@@ -1,9 +1,9 @@
 """The body of one document: styled paragraphs, headings with bookmarks, lists and links.
 
-Paragraphs are deep copies of one prototype per role, each already carrying its style
-id (resolved once per template), so nothing is looked up by name while building.
-All text goes in through ``ooxml.run`` as text nodes, after removing characters XML
-cannot hold.
+The body is a list of ``markup.Para`` (paragraphs still being written) and
+``markup.Block`` (tables, chapters made earlier), written as WordprocessingML text
+(see ``markup.py`` for why). Paragraph properties per role are made once per style.
+All text goes in after removing characters XML cannot hold.
 """
 
 from __future__ import annotations
@@ -11,19 +11,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 from planwizard import labels
-from planwizard.render import ooxml, text as textlib
+from planwizard.render import markup, ooxml, text as textlib
 from planwizard.render.fields import TocEntry
+from planwizard.render.markup import Block, Para
 from planwizard.render.package import safe_url
-from planwizard.render.reference import serialize
 from planwizard.render.template import Template
 from planwizard.render.ooxml import w
-
-
-_BOOKMARK_START, _BOOKMARK_END, _ID, _NAME = (w(n) for n in ("bookmarkStart", "bookmarkEnd", "id", "name"))
-_NUM_ID = f"{w('numPr')}/{w('numId')}"
 
 
 @dataclass
@@ -39,7 +33,7 @@ class ListInstance:
 @dataclass
 class Writer:
     template: Template
-    body: etree._Element = field(init=False)
+    body: list[Para | Block] = field(default_factory=list)
     hyperlinks: dict[str, str] = field(default_factory=dict)  # url -> relationship id
     lists: list[ListInstance] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
@@ -48,13 +42,9 @@ class Writer:
     _bookmark: int = 0
 
     def __post_init__(self) -> None:
-        self.body = etree.Element(w("body"))
         self.ids = self.template.style_ids
-        self._protos = {role: ooxml.paragraph(style_id) for role, style_id in self.ids.items()}
-        # The same with one empty run: most paragraphs are a style and one piece of text.
-        self._text_protos = {role: self._with_run(proto) for role, proto in self._protos.items()}
-        self._list_protos: dict[tuple[str, int], etree._Element] = {}
-        self._repeats: dict[object, etree._Element] = {}
+        self._props = {role: markup.props(style_id) for role, style_id in self.ids.items()}
+        self._repeats: dict[object, list[Para]] = {}
         self._next_num = self._first_free_num()
         self._link_style = self.ids["hyperlink"]
 
@@ -68,40 +58,23 @@ class Writer:
 
     # ------------------------------------------------------------ paragraphs
 
-    @staticmethod
-    def _with_run(proto: etree._Element) -> etree._Element:
-        p = proto.__copy__()
-        ooxml.run(p, "")
-        return p
-
-    def new(self, role: str, text: str = "", **run_format) -> etree._Element:
+    def new(self, role: str, text: str = "", **run_format) -> Para:
         """A paragraph in ``role``'s style, not yet placed (for table cells)."""
         text = (text if text.isprintable() else ooxml.one_line(text)).strip()
-        if not text:
-            return self._protos[role].__copy__()
-        if run_format:
-            p = self._protos[role].__copy__()
-            ooxml.run(p, text, **run_format)
-            return p
-        p = self._text_protos[role].__copy__()
-        p[-1][-1].text = text
+        p = Para(self.ids[role], self._props[role])
+        if text:
+            p.run(text, **run_format)
         return p
 
-    def list_item(self, role: str, text: str, level: int, num_id: str | int) -> etree._Element:
+    def list_item(self, role: str, text: str, level: int, num_id: str | int) -> Para:
         """A list paragraph (numbering instance ``num_id`` at ``level``) appended to the body."""
-        key = (role, level)
-        proto = self._list_protos.get(key)
-        if proto is None:
-            proto = self._text_protos[role].__copy__()
-            self.num_pr(proto, level, 0)
-            self._list_protos[key] = proto
-        p = proto.__copy__()
-        p[0].find(_NUM_ID).set(ooxml.VAL, str(num_id))
-        p[-1][-1].text = ooxml.one_line(text).strip()
+        style = self.ids[role]
+        text = ooxml.one_line(text).strip()
+        p = Para(style, markup.props(style, level=level, num_id=str(num_id)), [markup.run(text)], text)
         self.body.append(p)
         return p
 
-    def p(self, role: str, text: str = "", **run_format) -> etree._Element:
+    def p(self, role: str, text: str = "", **run_format) -> Para:
         """A paragraph in ``role``'s style appended to the body."""
         p = self.new(role, text, **run_format)
         self.body.append(p)
@@ -111,36 +84,27 @@ class Writer:
         """Append a copy of the paragraphs ``make(self)`` built the first time ``key`` was asked for.
 
         For content that recurs unchanged: status lines, fixed headings and placeholders,
-        the box of an example chosen for several items. ``make`` returns detached elements.
+        the box of an example chosen for several items. ``make`` returns unplaced paragraphs.
         """
         proto = self._repeats.get(key)
         if proto is None:
-            proto = self._repeats[key] = etree.Element("repeat")
-            proto.extend(make(self))
-        self.body.extend(proto.__copy__())
+            proto = self._repeats[key] = make(self)
+        self.body.extend([p.copy() for p in proto])
 
-    def add(self, element: etree._Element) -> etree._Element:
-        self.body.append(element)
-        return element
+    def add(self, block: Block) -> Block:
+        self.body.append(block)
+        return block
 
-    def runs(self, p: etree._Element, text: str, **run_format) -> None:
-        ooxml.run(p, ooxml.one_line(text), **run_format)
+    def runs(self, p: Para, text: str, **run_format) -> None:
+        p.run(ooxml.one_line(text), **run_format)
 
-    def num_pr(self, p: etree._Element, level: int, num_id: str | int) -> None:
-        """Put ``p`` in a list (numbering instance ``num_id`` at ``level``)."""
-        ppr = p.find(ooxml.PPR)
-        num = etree.Element(w("numPr"))
-        ooxml.sub(num, "ilvl", val=str(level))
-        ooxml.sub(num, "numId", val=str(num_id))
-        ooxml.insert_in_order(ppr, num, ooxml.PPR_ORDER)
-
-    def bookmark(self, p: etree._Element, name: str | None = None) -> str:
+    def bookmark(self, p: Para, name: str | None = None) -> str:
         """Wrap ``p``'s content in a bookmark; returns its name."""
         self._bookmark += 1
-        ident = str(self._bookmark)
         name = name or f"_Toc{90000000 + self._bookmark}"
-        p.insert(1, etree.Element(_BOOKMARK_START, {_ID: ident, _NAME: name}))
-        etree.SubElement(p, _BOOKMARK_END, {_ID: ident})
+        start, end = markup.bookmark(str(self._bookmark), name)
+        p.parts.insert(0, start)
+        p.parts.append(end)
         return name
 
     def heading(self, level: int, text: str, *, numbered: bool = True, label: str = "") -> tuple[str, str]:
@@ -153,7 +117,7 @@ class Writer:
         number = ""
         if not numbered:
             if self.template.numbered.get(level):
-                self.num_pr(p, 0, 0)
+                p.props = markup.props(p.style, level=0, num_id="0")
             number = label
         elif level == 1:
             self.chapter += 1
@@ -168,11 +132,11 @@ class Writer:
                 text = f"{label}: {text}"
                 number = ""
             elif self.template.numbered.get(level):
-                ooxml.run(p, label)
-                ooxml.tab(p)
+                p.run(label)
+                p.tab()
             else:
-                ooxml.run(p, f"{label} ")
-        ooxml.run(p, text)
+                p.run(f"{label} ")
+        p.run(text)
         anchor = self.bookmark(p) if level < 3 else ""  # only chapters and items are linked to
         if level == 1:
             self.toc.append(TocEntry(number, text, anchor))
@@ -188,17 +152,18 @@ class Writer:
         """Parsed text blocks as paragraphs; every numbered list gets its own numbering.
 
         Block text is already clean and stripped (``rich`` cleans before parsing), so
-        plain paragraphs go straight from their prototype.
+        plain paragraphs are written straight away.
         """
         numbers: dict[int, int] = {}
-        append = self.body.append
-        plain, bullet = self._text_protos[role], self._text_protos["bullet"]
+        append, run = self.body.append, markup.run
+        plain, plain_props = self.ids[role], self._props[role]
+        bullet, bullet_props = self.ids["bullet"], self._props["bullet"]
         for block in blocks:
             kind = block.kind
-            if kind == textlib.PARAGRAPH or (kind == textlib.BULLET and not block.level):
-                p = (plain if kind == textlib.PARAGRAPH else bullet).__copy__()
-                p[-1][-1].text = block.text
-                append(p)
+            if kind == textlib.PARAGRAPH:
+                append(Para(plain, plain_props, [run(block.text)], block.text))
+            elif kind == textlib.BULLET and not block.level:
+                append(Para(bullet, bullet_props, [run(block.text)], block.text))
             elif kind == textlib.BULLET:
                 self.list_item("bullet", block.text, block.level, self.template.bullet_num)
             elif kind == textlib.NUMBER:
@@ -207,7 +172,7 @@ class Writer:
                 self.list_item("number", block.text, block.level, numbers[block.list_id])
             elif kind == textlib.PLACEHOLDER:
                 p = self.p("placeholder")
-                ooxml.run(p, labels.DOC_FILL_IN, bold=True)
+                p.run(labels.DOC_FILL_IN, bold=True)
                 self.runs(p, " " + block.text)
             else:
                 self.heading(block.level, block.text)
@@ -222,26 +187,24 @@ class Writer:
 
     # ------------------------------------------------------------ links
 
-    def link(self, p: etree._Element, url: str, text: str) -> None:
+    def link(self, p: Para, url: str, text: str) -> None:
         """``text`` as a hyperlink to ``url``; plain text if the address is not a web or mail address."""
         target = safe_url(url)
+        text = ooxml.one_line(text)
         if not target:
-            ooxml.run(p, ooxml.one_line(text))
+            p.run(text)
             return
         ident = self.hyperlinks.get(target)
         if ident is None:
             # Named after the address, so prebuilt parts (the appendices) agree on it.
             ident = "rIdPw" + hashlib.sha1(target.encode()).hexdigest()[:16]
             self.hyperlinks[target] = ident
-        link = etree.SubElement(p, w("hyperlink"))
-        link.set(f"{{{ooxml.R_NS}}}id", ident)
-        link.set(w("history"), "1")
-        ooxml.run(link, ooxml.one_line(text), style=self._link_style)
+        p.add(markup.link(ident, markup.run(text, style=self._link_style)), text)
 
-    def jump(self, p: etree._Element, anchor: str, text: str, **run_format) -> None:
+    def jump(self, p: Para, anchor: str, text: str, **run_format) -> None:
         """``text`` as a link to a bookmark in the document."""
-        link = ooxml.sub(p, "hyperlink", anchor=anchor, history="1")
-        ooxml.run(link, ooxml.one_line(text), **run_format)
+        text = ooxml.one_line(text)
+        p.add(markup.jump(anchor, markup.run(text, **run_format)), text)
 
     # ------------------------------------------------------------ numbering part
 
@@ -261,6 +224,10 @@ class Writer:
                 for n in self.lists
             )
             return head + nums.encode() + tail
+        from lxml import etree  # a template whose numbering part cannot simply be cut: the long way
+
+        from planwizard.render.reference import serialize
+
         root = base.__copy__()
         cleanup = root.find(w("numIdMacAtCleanup"))
         for instance in self.lists:
