@@ -8,7 +8,7 @@ appendices (``overviews.py``, ``appendices.py``) take one and add to it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from planwizard import labels
 from planwizard.errors import PlanError
@@ -287,8 +287,7 @@ def _role_styles(template: Template) -> dict[str, tuple[str, str]]:
     return found
 
 
-@dataclass(frozen=True)
-class Properties:
+class Properties(NamedTuple):
     """Document properties: core ones, and custom ones the header and footer fields show."""
 
     title: str

@@ -8,7 +8,7 @@ their headings, so LibreOffice, previewers and a PDF show them as well.
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -20,8 +20,7 @@ from planwizard.render.reference import parse_xml, serialize
 TOC_INSTRUCTION = 'TOC \\o "1-1" \\h \\z \\u'
 
 
-@dataclass(frozen=True)
-class TocEntry:
+class TocEntry(NamedTuple):
     number: str
     text: str
     anchor: str

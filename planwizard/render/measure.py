@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _CHARS = (
     " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
@@ -79,8 +79,7 @@ SLACK = 1.04
 """Room for what measuring per character misses (kerning, rounding, a reader's own layout)."""
 
 
-@dataclass(frozen=True)
-class Font:
+class Font(NamedTuple):
     """The look of text in a table cell: family and size (in half points, as Word stores it)."""
 
     family: str = "Arial"
@@ -96,8 +95,7 @@ class Font:
         return int(sum(map((BOLD if bold else REGULAR).__getitem__, text)) * self.scale) + 1
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(NamedTuple):
     """What the widths of a template's tables depend on: the fonts of header and cells, cell margins."""
 
     header: Font = Font()

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import KW_ONLY, dataclass
+from typing import NamedTuple
 
 from planwizard.render import markup, measure, ooxml
 from planwizard.render.markup import Block, Para, attr
 from planwizard.render.writer import Writer
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """Cell text that links to a bookmark in the document (an item, say)."""
 
     text: str
@@ -27,12 +26,10 @@ Cell = str | Link | Para | list[Para]
 """Cell content: text or a link (one paragraph in the table text style), or ready paragraphs."""
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A table column: its header; widths come from the content (see ``measure.fit``)."""
 
     header: str
-    _: KW_ONLY
     align: str = ""
     """``center`` or ``right`` for figures; empty keeps the style's alignment."""
 

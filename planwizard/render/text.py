@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 PARAGRAPH, BULLET, NUMBER, HEADING, PLACEHOLDER = "paragraph", "bullet", "number", "heading", "placeholder"
 MAX_LEVEL = 2
@@ -32,8 +32,7 @@ def escape(text: str) -> str:
     return "\n".join("\\" + line if line.lstrip().startswith(_SPECIAL) else line for line in lines)
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One paragraph of output: plain, a list item, or a heading."""
 
     kind: str
@@ -105,7 +104,7 @@ def _parse(text: str, headings: bool) -> tuple[Block, ...]:
             else:
                 blocks.append(Block(NUMBER, number["text"].strip(), level, head.list_id, head.start))
         elif continuing:
-            blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {line.strip()}")
+            blocks[-1] = blocks[-1]._replace(text=f"{blocks[-1].text} {line.strip()}")
         else:
             open_lists.clear()
             blocks.append(Block(PARAGRAPH, line.strip()))
