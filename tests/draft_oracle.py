@@ -101,8 +101,8 @@ def _hostile(folder: Path):
             ["eigen-raar"] if number % 2 else [],
         )
     plan.own_examples.append(Example(
-        "eigen-raar", "Eigen <voorbeeld> & \"raar\"\x03", "Waar\t'hier'", ("visie",), "Samenvatting\x0b- met lijst\n- twee",
-        "Bron & <bron>", url="https://example.org/pad met spaties?q=<1>&r=\"2\"", year="2026", own=True,
+        "eigen-raar", "Eigen <voorbeeld> & \"raar\"\x03", "Waar\t'hier'", ("visie",),
+        "Samenvatting\x0b- met lijst\n- twee", "Bron & <bron>", url="https://example.org/pad met spaties?q=<1>&r=\"2\"", year="2026", own=True,
     ))
     return loaded
 

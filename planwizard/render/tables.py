@@ -87,7 +87,8 @@ def _text(cell: tuple[str, str], text: str) -> str:
 
 def _link(width: int, style_id: str, link: Link, text: str) -> str:
     run = f"<w:r>{markup.t(text)}</w:r>"
-    return f"{_cell_start(width, middle=False)}<w:p>{markup.props(style_id)}{markup.jump(link.anchor, run)}</w:p></w:tc>"
+    paragraph = f"<w:p>{markup.props(style_id)}{markup.jump(link.anchor, run)}</w:p>"
+    return f"{_cell_start(width, middle=False)}{paragraph}</w:tc>"
 
 
 def _paragraphs(writer: Writer, content: Cell, role: str) -> list[Para]:
