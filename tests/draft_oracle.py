@@ -102,7 +102,8 @@ def _hostile(folder: Path):
         )
     plan.own_examples.append(Example(
         "eigen-raar", "Eigen <voorbeeld> & \"raar\"\x03", "Waar\t'hier'", ("visie",),
-        "Samenvatting\x0b- met lijst\n- twee", "Bron & <bron>", url="https://example.org/pad met spaties?q=<1>&r=\"2\"", year="2026", own=True,
+        "Samenvatting\x0b- met lijst\n- twee", "Bron & <bron>",
+        url="https://example.org/pad met spaties?q=<1>&r=\"2\"", year="2026", own=True,
     ))
     return loaded
 
