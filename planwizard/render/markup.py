@@ -48,8 +48,11 @@ def attr(value: str) -> str:
 
 @functools.lru_cache(maxsize=256)
 def run_props(bold: bool = False, italic: bool = False, color: str = "", style: str = "", size: int = 0,
-              strike: bool = False, underline: bool = False) -> str:
-    """``<w:rPr>`` with these properties in the order the schema wants (empty when there are none)."""
+              strike: bool = False, underline: bool = False, caps: bool = False, spacing: int = 0) -> str:
+    """``<w:rPr>`` with these properties in the order the schema wants (empty when there are none).
+
+    ``size`` in half points, ``spacing`` (between letters) in twips.
+    """
     props = []
     if style:
         props.append(f'<w:rStyle w:val="{attr(style)}"/>')
@@ -57,10 +60,14 @@ def run_props(bold: bool = False, italic: bool = False, color: str = "", style: 
         props.append("<w:b/><w:bCs/>")
     if italic:
         props.append("<w:i/><w:iCs/>")
+    if caps:
+        props.append("<w:caps/>")
     if strike:
         props.append("<w:strike/>")
     if color:
         props.append(f'<w:color w:val="{attr(color)}"/>')
+    if spacing:
+        props.append(f'<w:spacing w:val="{spacing}"/>')
     if size:
         props.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>')
     if underline:

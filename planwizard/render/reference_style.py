@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from planwizard.render.markup import run_props
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -82,26 +84,6 @@ def _ppr(
     return f"<w:pPr>{''.join(parts)}</w:pPr>" if parts else ""
 
 
-def _rpr(*, bold: bool = False, italic: bool = False, caps: bool = False, color: str = "", size: int = 0,
-         spacing: int = 0, underline: bool = False) -> str:
-    parts = []
-    if bold:
-        parts.append("<w:b/><w:bCs/>")
-    if italic:
-        parts.append("<w:i/><w:iCs/>")
-    if caps:
-        parts.append("<w:caps/>")
-    if color:
-        parts.append(f'<w:color w:val="{color}"/>')
-    if spacing:
-        parts.append(f'<w:spacing w:val="{spacing}"/>')
-    if size:
-        parts.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>')
-    if underline:
-        parts.append('<w:u w:val="single"/>')
-    return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
-
-
 def _style(kind: str, style_id: str, name: str, *, based: str = "", next_: str = "", priority: int = 0,
            qformat: bool = False, default: bool = False, semi_hidden: bool = False, ppr: str = "", rpr: str = "",
            extra: str = "") -> str:
@@ -149,26 +131,26 @@ def styles_xml() -> str:
         _style("numbering", "NoList", "No List", default=True, priority=99, semi_hidden=True),
         _style("paragraph", "Title", "Title", based="Normal", next_="Subtitle", priority=10, qformat=True,
                ppr=_ppr(before=2400, after=240, line=240),
-               rpr=_rpr(bold=True, color=PRIMARY, size=56)),
+               rpr=run_props(bold=True, color=PRIMARY, size=56)),
         _style("paragraph", "Subtitle", "Subtitle", based="Normal", next_="Normal", priority=11, qformat=True,
-               ppr=_ppr(after=480), rpr=_rpr(color=TEXT_GREY, size=30)),
+               ppr=_ppr(after=480), rpr=run_props(color=TEXT_GREY, size=30)),
         _style("paragraph", "Heading1", "heading 1", based="Normal", next_="Normal", priority=9, qformat=True,
                ppr=_ppr(keep_next=True, keep_lines=True, page_break=True, num=(3, 0), before=0, after=240,
                         ind='w:left="709" w:hanging="709"', outline=0),
-               rpr=_rpr(bold=True, color=PRIMARY, size=32)),
+               rpr=run_props(bold=True, color=PRIMARY, size=32)),
         _style("paragraph", "Heading2", "heading 2", based="Normal", next_="Normal", priority=9, qformat=True,
                ppr=_ppr(keep_next=True, keep_lines=True, num=(3, 1), before=360, after=120,
                         ind='w:left="709" w:hanging="709"', outline=1),
-               rpr=_rpr(bold=True, color=PRIMARY, size=24)),
+               rpr=run_props(bold=True, color=PRIMARY, size=24)),
         _style("paragraph", "Heading3", "heading 3", based="Normal", next_="Normal", priority=9, qformat=True,
                ppr=_ppr(keep_next=True, keep_lines=True, before=200, after=60, outline=2),
-               rpr=_rpr(bold=True, color=TEXT_GREY, size=21)),
+               rpr=run_props(bold=True, color=TEXT_GREY, size=21)),
         _style("paragraph", "TOCHeading", "TOC Heading", based="Heading1", next_="Normal", priority=39,
                semi_hidden=True, qformat=True,
                ppr=_ppr(page_break=True, num=(0, 0), ind='w:left="0" w:firstLine="0"', outline=9)),
         _style("paragraph", "TOC1", "toc 1", based="Normal", next_="Normal", priority=39, semi_hidden=True,
                ppr=_ppr(tabs=toc_tabs, before=100, after=60, ind='w:left="567" w:hanging="567"'),
-               rpr=_rpr(bold=True, color=PRIMARY)),
+               rpr=run_props(bold=True, color=PRIMARY)),
         _style("paragraph", "TOC2", "toc 2", based="Normal", next_="Normal", priority=39, semi_hidden=True,
                ppr=_ppr(tabs=f'<w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/>', after=40,
                         ind='w:left="1134" w:hanging="567"')),
@@ -178,38 +160,38 @@ def styles_xml() -> str:
                ppr=_ppr(num=(2, 0), after=120, contextual=True)),
         _style("paragraph", "Header", "header", based="Normal", priority=99, semi_hidden=True,
                ppr=_ppr(tabs=right_tab, after=0, borders=_border("bottom", 4, LINE_GREY, 4)),
-               rpr=_rpr(color=META_GREY, size=16)),
+               rpr=run_props(color=META_GREY, size=16)),
         _style("paragraph", "Footer", "footer", based="Normal", priority=99, semi_hidden=True,
-               ppr=_ppr(tabs=right_tab, after=0), rpr=_rpr(color=META_GREY, size=16)),
+               ppr=_ppr(tabs=right_tab, after=0), rpr=run_props(color=META_GREY, size=16)),
         _style("character", "Hyperlink", "Hyperlink", based="DefaultParagraphFont", priority=99, semi_hidden=True,
-               rpr=_rpr(color="0563C1", underline=True)),
+               rpr=run_props(color="0563C1", underline=True)),
         _style("paragraph", "Inleidingthema", "Inleiding thema", based="Normal", next_="Normal", qformat=True,
                ppr=_ppr(after=240, borders=_border("left", 12, LINE_GREY, 8), ind='w:left="227"'),
-               rpr=_rpr(italic=True, color=TEXT_GREY)),
+               rpr=run_props(italic=True, color=TEXT_GREY)),
         _style("paragraph", "Kenmerken", "Kenmerken", based="Normal", next_="Normal", qformat=True,
-               ppr=_ppr(keep_next=True, after=120), rpr=_rpr(color=META_GREY, size=17)),
+               ppr=_ppr(keep_next=True, after=120), rpr=run_props(color=META_GREY, size=17)),
         _style("paragraph", "Tabeltekst", "Tabeltekst", based="Normal", qformat=True,
-               ppr=_ppr(before=20, after=20, line=240), rpr=_rpr(size=18)),
+               ppr=_ppr(before=20, after=20, line=240), rpr=run_props(size=18)),
         _style("paragraph", "Tabelkop", "Tabelkop", based="Tabeltekst", qformat=True,
-               ppr=_ppr(keep_next=True), rpr=_rpr(bold=True, color="FFFFFF", size=18)),
+               ppr=_ppr(keep_next=True), rpr=run_props(bold=True, color="FFFFFF", size=18)),
         _style("paragraph", "Voorbeeldkop", "Voorbeeld kop", based="Normal", next_="Voorbeeldtekst", qformat=True,
                ppr=_ppr(keep_next=True, borders=BOX_BORDERS, fill=BOX_FILL, before=240, after=60, ind=BOX_IND),
-               rpr=_rpr(bold=True, color=PRIMARY)),
+               rpr=run_props(bold=True, color=PRIMARY)),
         _style("paragraph", "Voorbeeldtekst", "Voorbeeld tekst", based="Normal", qformat=True,
-               ppr=_ppr(borders=BOX_BORDERS, fill=BOX_FILL, after=60, ind=BOX_IND), rpr=_rpr(size=19)),
+               ppr=_ppr(borders=BOX_BORDERS, fill=BOX_FILL, after=60, ind=BOX_IND), rpr=run_props(size=19)),
         _style("paragraph", "Intevullen", "In te vullen", based="Normal", next_="Normal", qformat=True,
                ppr=_ppr(borders=_border("top", 4, PLACEHOLDER_FILL, 3) + _border("left", 24, ACCENT, 6)
                         + _border("bottom", 4, PLACEHOLDER_FILL, 3), fill=PLACEHOLDER_FILL, after=160,
                         ind='w:left="170"'),
-               rpr=_rpr(italic=True, color="7F3F00")),
+               rpr=run_props(italic=True, color="7F3F00")),
         _style("paragraph", "Vervallenpunt", "Vervallen punt", based="Normal", next_="Normal", qformat=True,
                ppr=_ppr(borders=_border("left", 24, LINE_GREY, 6), after=160, ind='w:left="170"'),
-               rpr=_rpr(italic=True, color="6E6E6E")),
+               rpr=run_props(italic=True, color="6E6E6E")),
         _style("paragraph", "Titelpaginagegevens", "Titelpagina gegevens", based="Normal", qformat=True,
                ppr=_ppr(borders=_border("top", 8, PRIMARY, 10), tabs='<w:tab w:val="left" w:pos="2552"/>', after=60),
-               rpr=_rpr(color=TEXT_GREY)),
+               rpr=run_props(color=TEXT_GREY)),
         _style("paragraph", "Conceptaanduiding", "Conceptaanduiding", based="Normal", next_="Normal", qformat=True,
-               ppr=_ppr(before=120, after=2400), rpr=_rpr(bold=True, caps=True, color=ACCENT, size=28, spacing=40)),
+               ppr=_ppr(before=120, after=2400), rpr=run_props(bold=True, caps=True, color=ACCENT, size=28, spacing=40)),
         _style("table", "Planwizardtabel", "Planwizard tabel", based="TableNormal", priority=59, qformat=True,
                ppr=_ppr(after=0),
                extra=f"<w:tblPr><w:tblBorders>{table_borders}</w:tblBorders><w:tblCellMar>"
