@@ -191,7 +191,8 @@ def styles_xml() -> str:
                ppr=_ppr(borders=_border("top", 8, PRIMARY, 10), tabs='<w:tab w:val="left" w:pos="2552"/>', after=60),
                rpr=run_props(color=TEXT_GREY)),
         _style("paragraph", "Conceptaanduiding", "Conceptaanduiding", based="Normal", next_="Normal", qformat=True,
-               ppr=_ppr(before=120, after=2400), rpr=run_props(bold=True, caps=True, color=ACCENT, size=28, spacing=40)),
+               ppr=_ppr(before=120, after=2400),
+               rpr=run_props(bold=True, caps=True, color=ACCENT, size=28, spacing=40)),
         _style("table", "Planwizardtabel", "Planwizard tabel", based="TableNormal", priority=59, qformat=True,
                ppr=_ppr(after=0),
                extra=f"<w:tblPr><w:tblBorders>{table_borders}</w:tblBorders><w:tblCellMar>"
