@@ -305,7 +305,7 @@ def finish(writer: Writer, props: Properties, now: dt.datetime | None = None, sn
     now = now or dt.datetime.now(dt.timezone.utc)
     parts = dict(shell.static)
     parts[template.ref.main] = markup.body_part(writer.body, template.section_xml)
-    parts[template.ref.rels_name] = package.document_rels(shell.rels_base, writer.hyperlinks)
+    parts[template.ref.rels_name] = package.document_rels(shell, writer.hyperlinks)
     numbering = writer.numbering_part()
     if numbering is not None and shell.numbering_name:
         parts[shell.numbering_name] = numbering

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 from lxml import etree
 
 from planwizard.render import ooxml
+from planwizard.render.markup import attr
 from planwizard.render.ooxml import CT_NS, PKG_REL_NS
 from planwizard.render.reference import Reference, parse_xml, serialize
 
@@ -40,6 +41,8 @@ class Shell:
     custom_base: bytes  # the template's own custom properties (or an empty set)
     rels_base: bytes  # relationships of the main document part
     numbering_name: str
+    rels_split: tuple[bytes, bytes] = (b"", b"")
+    """``rels_base`` as lxml writes it, cut where the links' relationships go (empty when it cannot be cut)."""
 
 
 def _package_rel_target(root: etree._Element, kind: str) -> str:
@@ -80,8 +83,17 @@ def prepare(ref: Reference, styles_part: bytes, settings_part: bytes, changing: 
             data = settings_part
         static[name] = data
     empty_custom = f'<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}"/>'.encode()
-    return Shell(static, core_name, custom_name, ref.parts.get(custom_name, empty_custom),
-                 ref.parts.get(ref.rels_name, f'<Relationships xmlns="{PKG_REL_NS}"/>'.encode()), numbering_name)
+    rels_base = ref.parts.get(ref.rels_name, f'<Relationships xmlns="{PKG_REL_NS}"/>'.encode())
+    return Shell(static, core_name, custom_name, ref.parts.get(custom_name, empty_custom), rels_base, numbering_name,
+                 _rels_split(serialize(parse_xml(rels_base))))
+
+
+def _rels_split(data: bytes) -> tuple[bytes, bytes]:
+    """Relationships as lxml writes them, cut before the end of the root (if it is a plain one)."""
+    at = data.rfind(b"</Relationships>")
+    if at > 0 and f'<Relationships xmlns="{PKG_REL_NS}">'.encode() in data[:at]:
+        return data[:at], data[at:]
+    return b"", b""
 
 
 def core_xml(props: dict[str, str], now: dt.datetime) -> bytes:
@@ -129,11 +141,16 @@ def safe_url(url: str) -> str:
     return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
 
 
-def document_rels(base: bytes, hyperlinks: dict[str, str]) -> bytes:
+def document_rels(shell: Shell, hyperlinks: dict[str, str]) -> bytes:
     """The main part's relationships plus one external relationship per hyperlink target."""
     if not hyperlinks:
-        return base
-    root = parse_xml(base)
+        return shell.rels_base
+    head, tail = shell.rels_split
+    if head:
+        links = "".join(f'<Relationship Id="{attr(ident)}" Type="{ooxml.REL_HYPERLINK}" Target="{attr(url)}" '
+                        'TargetMode="External"/>' for url, ident in hyperlinks.items())
+        return head + links.encode() + tail
+    root = parse_xml(shell.rels_base)
     for url, ident in hyperlinks.items():
         etree.SubElement(root, f"{{{PKG_REL_NS}}}Relationship", Id=ident, Type=ooxml.REL_HYPERLINK, Target=url,
                          TargetMode="External")

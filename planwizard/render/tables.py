@@ -91,14 +91,6 @@ def _link(width: int, style_id: str, link: Link, text: str) -> str:
     return f"{_cell_start(width, middle=False)}{paragraph}</w:tc>"
 
 
-def _paragraphs(writer: Writer, content: Cell, role: str) -> list[Para]:
-    if isinstance(content, str):
-        return [writer.new(role, content)]
-    if isinstance(content, list):
-        return content or [writer.new(role)]
-    return [content]
-
-
 def _plain(value: Cell) -> str:
     """The text of a cell, as it will stand in the table (for sizing its column)."""
     if isinstance(value, str):
@@ -142,7 +134,7 @@ def table(writer: Writer, columns: Sequence[Column], rows: Sequence[Sequence[Cel
                 text = ooxml.one_line(value.text).strip()
                 xml.append(_link(width, text_style, value, text) if value.anchor else _text(cell, text))
             else:
-                paragraphs = _paragraphs(writer, value, "table_text")
+                paragraphs = (value if isinstance(value, list) else [value]) or [writer.new("table_text")]
                 xml.append(_cell_start(width, middle=False) + "".join(p.xml() for p in paragraphs) + "</w:tc>")
                 text = "".join(p.text for p in paragraphs)
             texts.append(text)
