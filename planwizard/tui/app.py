@@ -43,6 +43,12 @@ class WizardApp(PaletteCommands, App[int]):
         Binding("ctrl+p", "command_palette", texts.KEY_PALETTE, tooltip=texts.KEY_PALETTE_TIP, priority=True, show=False,
                 id="palette"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        # Textual's own Tab binding is the screen's: it runs after keys that came in the same
+        # read were already handed to the old field. Over SSH a burst of typing arrives that
+        # way, and "wat<Tab>wie" would end up in one field. Bound here with priority, focus
+        # moves before the next key is handed on.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(

@@ -100,3 +100,36 @@ def test_starting_the_wizard_loads_no_docx_or_jinja(tmp_path):
                          env={**os.environ, "PLANWIZARD_CONFIG_DIR": str(tmp_path / "config")})
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_keys_typed_ahead_in_one_burst_land_in_the_fields_they_were_meant_for(tmp_path):
+    """Over SSH a burst of keys often arrives in one read: a Tab in it must move focus before the next key."""
+    path = tmp_path / "plan.yaml"
+    write_plan(path, answers={})
+    term = Terminal("wizard", str(path), env={"PLANWIZARD_CONFIG_DIR": str(tmp_path / "config")})
+    try:
+        term.wait_for("Punt 1/10")
+        time.sleep(0.5)
+        term.send("\r")  # into the status choice (the widget moves focus itself: give it its time)
+        time.sleep(0.5)
+        term.send("3\t\tin een keer getypt")  # status, past the guidance, into the notes: one write
+        time.sleep(0.5)
+        term.send("\x10")  # Ctrl+P
+        term.wait_for("Actie toevoegen")
+        term.send("actie toevoegen")
+        time.sleep(0.3)
+        term.send("\r")
+        term.wait_for("Nieuwe actie")
+        time.sleep(0.3)
+        term.send("Afstemmen met de regio\tteam Wmo\t01-06-2027\t\r")  # the whole form in one write, then Opslaan
+        time.sleep(0.5)
+        term.send("\x11")  # Ctrl+Q
+        code = term.wait(10)
+    finally:
+        term.close()
+    assert code == 0
+    answer = load_plan(path).plan.answers["visie.uitgangspunten"]
+    assert answer.status == "todo"
+    assert answer.notes == "in een keer getypt"
+    assert [(a.what, a.owner, str(a.due)) for a in answer.actions] == [("Afstemmen met de regio", "team Wmo",
+                                                                         "2027-06-01")]

@@ -23,15 +23,17 @@ class StatusChoice(Widget, can_focus=True):
     posting a message, so switching items never looks like an edit.
     """
 
+    # Priority (they count only while this choice has focus): the key is handled when it comes
+    # in, not after keys that arrived with it in one read, such as "3", Tab, Tab and the notes.
     BINDINGS = [
-        Binding("up,k", "move(-1)", "Omhoog", show=False),
-        Binding("down,j", "move(1)", "Omlaag", show=False),
-        Binding("enter,space", "choose", "Kiezen", show=False),
-        Binding("1", "pick(0)", labels.STATUS["done"], show=False),
-        Binding("2", "pick(1)", labels.STATUS["partial"], show=False),
-        Binding("3", "pick(2)", labels.STATUS["todo"], show=False),
-        Binding("4", "pick(3)", labels.STATUS["not_applicable"], show=False),
-        Binding("delete,backspace", "clear", texts.KEY_STATUS_CLEAR, show=False),
+        Binding("up,k", "move(-1)", "Omhoog", show=False, priority=True),
+        Binding("down,j", "move(1)", "Omlaag", show=False, priority=True),
+        Binding("enter,space", "choose", "Kiezen", show=False, priority=True),
+        Binding("1", "pick(0)", labels.STATUS["done"], show=False, priority=True),
+        Binding("2", "pick(1)", labels.STATUS["partial"], show=False, priority=True),
+        Binding("3", "pick(2)", labels.STATUS["todo"], show=False, priority=True),
+        Binding("4", "pick(3)", labels.STATUS["not_applicable"], show=False, priority=True),
+        Binding("delete,backspace", "clear", texts.KEY_STATUS_CLEAR, show=False, priority=True),
     ]
     COMPONENT_CLASSES = {"status-choice--cursor", "status-choice--chosen"}
 
