@@ -81,5 +81,32 @@ async def wait_for(pilot, condition: Callable[[], object], timeout: float = 5.0)
         await pilot.pause(0.02)
 
 
+async def palette(pilot, app, text: str, expect: str) -> None:
+    """Open the palette, type ``text``, wait until ``expect`` is the highlighted command, choose it."""
+    await pilot.press("ctrl+p")
+    await choose(pilot, app, text, expect)
+
+
+async def choose(pilot, app, text: str, expect: str) -> None:
+    """In an open palette (commands, or a list of actions or examples), type and pick ``expect``.
+
+    The palette searches in the background: Enter is pressed only once ``expect`` is highlighted
+    (a fixed pause picks whatever is highlighted on a busy machine).
+    """
+    from textual.command import CommandList
+
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "DutchCommandPalette")
+    await pilot.press(*text)
+
+    def highlighted() -> str:
+        commands = app.screen.query_one(CommandList)
+        if commands.highlighted is None or not commands.option_count:
+            return ""
+        return str(commands.get_option_at_index(commands.highlighted).prompt)
+
+    await wait_for(pilot, lambda: expect in highlighted())
+    await pilot.press("enter")
+
+
 def run(coro):
     return asyncio.run(coro)

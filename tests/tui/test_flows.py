@@ -8,7 +8,7 @@ from planwizard import recent
 from planwizard.answers import load_plan
 from planwizard.lock import acquire, lock_path
 from planwizard.model import Action
-from tests.tui.conftest import SIZE, make_app, run, screen_text, wait_for, write_plan
+from tests.tui.conftest import SIZE, make_app, palette, run, screen_text, wait_for, write_plan
 
 
 def _screen(app, name: str) -> bool:
@@ -417,9 +417,7 @@ def test_open_recent_from_the_start_screen(plan_path):
             await pilot.press("enter")
             await wait_for(pilot, lambda: _screen(app, "MainScreen"))
             assert app.screen.current == "regio.nvo"
-            await pilot.press("ctrl+p", *"plan sluiten")
-            await pilot.pause(0.4)
-            await pilot.press("enter")
+            await palette(pilot, app, "plan sluiten", "Plan sluiten")
             await wait_for(pilot, lambda: _screen(app, "StartScreen"))
             assert not lock_path(plan_path).exists()
 
@@ -568,11 +566,7 @@ def test_help_screen_explains_workflow_and_keys(plan_path):
 
 def test_palette_commands_in_dutch(plan_path):
     async def command(pilot, app, text: str) -> None:
-        await pilot.press("ctrl+p")
-        await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
-        await pilot.press(*text)
-        await pilot.pause(0.4)
-        await pilot.press("enter")
+        await palette(pilot, app, text, text[0].upper() + text[1:])
 
     async def scenario():
         app = make_app(plan_path)

@@ -6,34 +6,11 @@ import datetime as dt
 
 from planwizard.answers import load_plan
 from planwizard.model import Action, Answer
-from tests.tui.conftest import SIZE, make_app, run, screen_text, wait_for, write_plan
+from tests.tui.conftest import SIZE, choose, make_app, palette, run, screen_text, wait_for, write_plan
 
 
 def _screen(app, name: str) -> bool:
     return type(app.screen).__name__ == name
-
-
-async def palette(pilot, app, text: str, expect: str) -> None:
-    """Open the palette, type ``text``, wait until ``expect`` is the highlighted command, choose it."""
-    await pilot.press("ctrl+p")
-    await choose(pilot, app, text, expect)
-
-
-async def choose(pilot, app, text: str, expect: str) -> None:
-    """In an open palette (commands, or a list of actions or examples), type and pick ``expect``."""
-    from textual.command import CommandList
-
-    await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
-    await pilot.press(*text)
-
-    def highlighted() -> str:
-        commands = app.screen.query_one(CommandList)
-        if commands.highlighted is None or not commands.option_count:
-            return ""
-        return str(commands.get_option_at_index(commands.highlighted).prompt)
-
-    await wait_for(pilot, lambda: expect in highlighted())
-    await pilot.press("enter")
 
 
 def test_status_text_and_next_open_item_from_the_palette(plan_path):

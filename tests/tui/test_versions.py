@@ -8,7 +8,7 @@ import pytest
 
 from planwizard.answers import load_plan
 from tests.draftedit import DraftDoc
-from tests.tui.conftest import SIZE, make_app, run, screen_text, wait_for
+from tests.tui.conftest import SIZE, make_app, palette, run, screen_text, wait_for
 
 pytest.importorskip("planwizard.render")
 
@@ -37,9 +37,7 @@ def draft(plan_path):
 
 async def open_import(app, pilot):
     await wait_for(pilot, lambda: _screen(app, "MainScreen"))
-    await pilot.press("ctrl+p", *"word-concept inlezen")
-    await pilot.pause(0.4)
-    await pilot.press("enter")
+    await palette(pilot, app, "word-concept inlezen", "Word-concept inlezen")
     await wait_for(pilot, lambda: _screen(app, "ReviewScreen") and app.focused is not None
                    and app.focused.id == "import-path")
 
@@ -111,9 +109,7 @@ def test_compare_with_an_earlier_version(plan_path, tmp_path):
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
             await wait_for(pilot, lambda: _screen(app, "MainScreen"))
-            await pilot.press("ctrl+p", *"vergelijken met eerdere")
-            await pilot.pause(0.4)
-            await pilot.press("enter")
+            await palette(pilot, app, "vergelijken met eerdere", "Vergelijken met eerdere versie")
             await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "compare-path")
             await pilot.press(*str(earlier), "enter")
             await wait_for(pilot, lambda: "visie.doelgroep" in flat(app), 15)
