@@ -81,6 +81,11 @@ async def wait_for(pilot, condition: Callable[[], object], timeout: float = 5.0)
         await pilot.pause(0.02)
 
 
+def on_screen(app, name: str) -> bool:
+    """Whether the app shows the screen of class ``name``."""
+    return type(app.screen).__name__ == name
+
+
 async def palette(pilot, app, text: str, expect: str) -> None:
     """Open the palette, type ``text``, wait until ``expect`` is the highlighted command, choose it."""
     await pilot.press("ctrl+p")
@@ -95,7 +100,7 @@ async def choose(pilot, app, text: str, expect: str) -> None:
     """
     from textual.command import CommandList
 
-    await wait_for(pilot, lambda: type(app.screen).__name__ == "DutchCommandPalette")
+    await wait_for(pilot, lambda: on_screen(app, "DutchCommandPalette"))
     await pilot.press(*text)
 
     def highlighted() -> str:

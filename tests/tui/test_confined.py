@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from planwizard import recent
 from planwizard.tui.paths import PathPolicy
-from tests.tui.conftest import SIZE, make_app, run, screen_text, wait_for, write_plan
+from tests.tui.conftest import SIZE, make_app, on_screen, run, screen_text, wait_for, write_plan
 
-
-def _screen(app, name: str) -> bool:
-    return type(app.screen).__name__ == name
 
 
 def _served(tmp_path):
@@ -32,7 +29,7 @@ def test_start_screen_lists_the_plans_of_the_folder_not_the_recent_ones(tmp_path
             assert "heerlen.yaml" in text and "vaals.yaml" in text
             assert "geheim" not in text.lower()
             await pilot.press("down", "enter")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             assert app.session.path == (folder / "vaals.yaml").resolve()
 
     run(scenario())
@@ -46,10 +43,10 @@ def test_typed_path_outside_the_folder_is_refused_in_the_open_dialog(tmp_path):
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await pilot.press("o")
-            await wait_for(pilot, lambda: _screen(app, "OpenFileDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "OpenFileDialog"))
             await pilot.press(*"../geheim.yaml", "enter")
             await pilot.pause()
-            assert _screen(app, "OpenFileDialog")
+            assert on_screen(app, "OpenFileDialog")
             assert "buiten de map" in screen_text(app)
             assert app.session is None
 
@@ -64,14 +61,14 @@ def test_opening_a_path_outside_the_folder_shows_why_and_opens_nothing(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             app.open_path(tmp_path / "geheim.yaml")
-            await wait_for(pilot, lambda: _screen(app, "ProblemsScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ProblemsScreen"))
             await pilot.pause()
             assert "buiten de map" in screen_text(app)
             assert app.session is None
             (folder / "link.yaml").symlink_to(tmp_path / "geheim.yaml")
             await pilot.press("escape")
             app.open_path(folder / "link.yaml")
-            await wait_for(pilot, lambda: _screen(app, "ProblemsScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ProblemsScreen"))
             await pilot.pause()
             assert app.session is None
 
@@ -84,18 +81,18 @@ def test_served_plan_offers_no_new_plan_and_opens_no_other(tmp_path):
     async def scenario():
         app = make_app(folder / "heerlen.yaml", paths=PathPolicy.serving(folder / "heerlen.yaml"))
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             app.close_session()
-            await wait_for(pilot, lambda: _screen(app, "StartScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "StartScreen"))
             await pilot.pause()
             text = screen_text(app)
             assert "heerlen.yaml" in text and "vaals.yaml" not in text
             assert "Nieuw plan" not in text
             await pilot.press("n")
             await pilot.pause()
-            assert _screen(app, "StartScreen")
+            assert on_screen(app, "StartScreen")
             app.open_path(folder / "vaals.yaml")
-            await wait_for(pilot, lambda: _screen(app, "ProblemsScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ProblemsScreen"))
             await pilot.pause()
             assert "alleen het plan heerlen.yaml" in screen_text(app)
 
@@ -108,9 +105,9 @@ def test_draft_cannot_be_written_outside_the_folder(tmp_path):
     async def scenario():
         app = make_app(folder / "heerlen.yaml", paths=PathPolicy.serving(folder))
         async with app.run_test(size=(100, 30)) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             await pilot.press("f3")
-            await wait_for(pilot, lambda: _screen(app, "ReviewScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ReviewScreen"))
             review = app.screen
             output = review.query_one("#output")
             assert output.value == "heerlen.docx"  # shown relative to the served folder
@@ -138,9 +135,9 @@ def test_word_draft_or_earlier_version_outside_the_folder_is_not_read(tmp_path):
     async def scenario():
         app = make_app(folder / "heerlen.yaml", paths=PathPolicy.serving(folder))
         async with app.run_test(size=(100, 30)) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             await pilot.press("f3")
-            await wait_for(pilot, lambda: _screen(app, "ReviewScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ReviewScreen"))
             versions = app.screen.query_one("#versions")
             for field, typed in (("#import-path", "../geheim.docx"), ("#compare-path", "../geheim.yaml")):
                 versions.query_one(field).value = typed

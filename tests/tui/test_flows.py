@@ -8,11 +8,8 @@ from planwizard import recent
 from planwizard.answers import load_plan
 from planwizard.lock import acquire, lock_path
 from planwizard.model import Action
-from tests.tui.conftest import SIZE, make_app, palette, run, screen_text, wait_for, write_plan
+from tests.tui.conftest import SIZE, make_app, on_screen, palette, run, screen_text, wait_for, write_plan
 
-
-def _screen(app, name: str) -> bool:
-    return type(app.screen).__name__ == name
 
 
 # ------------------------------------------------------------------ start and new plan
@@ -27,7 +24,7 @@ def test_new_plan_from_start_screen_writes_the_file_and_opens_the_first_item(tmp
             await pilot.pause()
             assert "Nog geen plannen geopend" in screen_text(app)
             await pilot.press("n")
-            await wait_for(pilot, lambda: _screen(app, "NewPlanScreen") and app.screen.registry is not None)
+            await wait_for(pilot, lambda: on_screen(app, "NewPlanScreen") and app.screen.registry is not None)
             await pilot.press(*"heerl", "enter")
             form = app.screen
             assert form.query_one("#region").value == "Parkstad"
@@ -37,7 +34,7 @@ def test_new_plan_from_start_screen_writes_the_file_and_opens_the_first_item(tmp
             assert "Regio Parkstad, centrumgemeente Heerlen." in text
             await pilot.press(*"M. de Vries", "enter")  # author, then on to organisation
             await pilot.press("enter", "enter")  # organisation, file: create
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             text = screen_text(app)
             assert "Punt 1/10 · thema 1: Lokale visie en ambitie" in text
             assert "0/10 Lokale visie en ambi" in text
@@ -63,7 +60,7 @@ def test_unknown_region_is_asked_and_stored(tmp_path, monkeypatch):
     async def scenario():
         app = make_app(target)  # a new file name starts a new plan for that file
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "NewPlanScreen") and app.screen.registry is not None)
+            await wait_for(pilot, lambda: on_screen(app, "NewPlanScreen") and app.screen.registry is not None)
             form = app.screen
             registry = form.registry
             unknown = next(g for g in registry.gemeenten if not g.region)
@@ -73,7 +70,7 @@ def test_unknown_region_is_asked_and_stored(tmp_path, monkeypatch):
             await pilot.press(*"Regio Test", "enter", *"Testgemeente", "enter")
             assert form.query_one("#file").value == str(target) and form.query_one("#file").disabled
             await pilot.click("#create")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
 
     run(scenario())
     plan = load_plan(target).plan
@@ -89,13 +86,13 @@ def test_new_plan_refuses_an_existing_file(tmp_path, monkeypatch, plan_path):
         app = make_app()
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("n")
-            await wait_for(pilot, lambda: _screen(app, "NewPlanScreen") and app.screen.registry is not None)
+            await wait_for(pilot, lambda: on_screen(app, "NewPlanScreen") and app.screen.registry is not None)
             await pilot.press(*"Heerlen", "enter")
             form = app.screen
             form.query_one("#file").value = "heerlen.yaml"
             await pilot.click("#create")
             await pilot.pause()
-            assert _screen(app, "NewPlanScreen")
+            assert on_screen(app, "NewPlanScreen")
             assert "Dit bestand bestaat al" in screen_text(app)
 
     run(scenario())
@@ -109,7 +106,7 @@ def test_status_notes_and_actions_are_saved_and_shown(plan_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             main = app.screen
             # resumes at the first unanswered item
             assert main.current == "visie.samenhang"
@@ -127,32 +124,32 @@ def test_status_notes_and_actions_are_saved_and_shown(plan_path):
             assert notes == "Sluit aan op de woonvisie.\n\n- wonen\n- zorg"
             assert type(app.focused).__name__ == "ActionsTable"
             await pilot.press("a")
-            await wait_for(pilot, lambda: _screen(app, "ActionDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "ActionDialog"))
             await pilot.press(*"Woonvisie actualiseren", "enter", *"Team Wonen", "enter", *"31-02-2027", "enter")
-            assert _screen(app, "ActionDialog")  # an impossible date keeps the dialog open ...
+            assert on_screen(app, "ActionDialog")  # an impossible date keeps the dialog open ...
             assert "Ongeldige datum" in screen_text(app)  # ... and says why, beside the field
             for _ in range(10):
                 await pilot.press("backspace")
             await pilot.press(*"30-06-2027")
             assert "woensdag 30 juni 2027" in screen_text(app)
             await pilot.press("enter")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             assert "30-06-2027" in screen_text(app)
             actions = load_plan(plan_path).plan.answers["visie.samenhang"].actions
             assert actions == [Action("Woonvisie actualiseren", "Team Wonen", dt.date(2027, 6, 30))]
             # edit the row: Enter on the table
             await pilot.press("enter")
-            await wait_for(pilot, lambda: _screen(app, "ActionDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "ActionDialog"))
             owner = app.screen.query_one("#owner")
             owner.value = "Team Wonen en Ruimte"
             await pilot.click("#ok")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             assert load_plan(plan_path).plan.answers["visie.samenhang"].actions[0].owner == "Team Wonen en Ruimte"
             # remove it, after confirming
             await pilot.press("delete")
-            await wait_for(pilot, lambda: _screen(app, "ConfirmDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "ConfirmDialog"))
             await pilot.click("#yes")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             assert load_plan(plan_path).plan.answers["visie.samenhang"].actions == []
 
     run(scenario())
@@ -166,7 +163,7 @@ def test_notes_typed_are_saved_within_a_second_without_leaving_the_field(plan_pa
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             session = app.screen.session
             saves = []
             original = session.save
@@ -196,7 +193,7 @@ def test_next_previous_next_unanswered_and_skipped_items(tmp_path):
     async def scenario():
         app = make_app(path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             main = app.screen
             assert main.current == "visie.uitgangspunten"
             await pilot.press("ctrl+n")
@@ -228,19 +225,19 @@ def test_jump_anywhere_with_the_command_palette(plan_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             await pilot.press("ctrl+p")
-            await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
+            await wait_for(pilot, lambda: on_screen(app, "DutchCommandPalette"))
             await pilot.press(*"ga naar thema: financ")
             await wait_for(pilot, lambda: "Ga naar thema: Financiën" in screen_text(app))
             await pilot.press("enter")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen") and app.screen.current.startswith("financien."))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen") and app.screen.current.startswith("financien."))
             await pilot.press("ctrl+g")
-            await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
+            await wait_for(pilot, lambda: on_screen(app, "DutchCommandPalette"))
             await pilot.press(*"woningcorporaties")
             await wait_for(pilot, lambda: "Wonen en woningcorporaties" in screen_text(app))
             await pilot.press("enter")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen") and app.screen.current.startswith("wonen."))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen") and app.screen.current.startswith("wonen."))
 
     run(scenario())
 
@@ -252,11 +249,11 @@ def test_attach_an_example_and_add_an_own_one(plan_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             main = app.screen
             main.show_item("visie.doelgroep")
             await pilot.press("f2")
-            await wait_for(pilot, lambda: _screen(app, "ExamplesScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ExamplesScreen"))
             screen = app.screen
             assert "Koppelen aan: Voor welke inwoners" in screen_text(app)
             first = screen.shown[0]
@@ -267,15 +264,15 @@ def test_attach_an_example_and_add_an_own_one(plan_path):
             await pilot.pause()
             assert all("housing" in (e.title + e.summary).lower() for e in screen.shown)
             await pilot.press("f4")
-            await wait_for(pilot, lambda: _screen(app, "OwnExampleDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "OwnExampleDialog"))
             await pilot.press(*"Wijkcoach Heerlen-Noord", "enter", *"Heerlen", "enter", *"2025", "enter",
                               "enter")  # title, where, year, source (empty): on to the summary
             await pilot.press(*"Een wijkcoach begeleidt inwoners na uitstroom.")
             await pilot.click("#ok")
-            await wait_for(pilot, lambda: _screen(app, "ExamplesScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ExamplesScreen"))
             assert "Wijkcoach Heerlen-Noord" in screen_text(app)
             await pilot.press("escape")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             assert "Wijkcoach Heerlen-Noord" in {e.title for e in main.session.related(main.session.item(
                 "visie.doelgroep"))}
 
@@ -295,9 +292,9 @@ def test_review_lists_open_items_first_with_counts_and_jumps(plan_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             await pilot.press("f3")
-            await wait_for(pilot, lambda: _screen(app, "ReviewScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ReviewScreen"))
             text = screen_text(app)
             assert "3 van 71 punten beantwoord · 1 nog te doen · 1 deels geregeld" in text
             table = app.screen.query_one("#review-items")
@@ -314,7 +311,7 @@ def test_review_lists_open_items_first_with_counts_and_jumps(plan_path):
             await pilot.press("left", "tab")
             table.move_cursor(row=keys.index("visie.cijfers"))
             await pilot.press("enter")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             assert app.screen.current == "visie.cijfers"
             assert type(app.focused).__name__ == "StatusChoice"
 
@@ -329,12 +326,12 @@ def test_generate_the_draft_from_the_review(plan_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             await pilot.press("f3")
-            await wait_for(pilot, lambda: _screen(app, "ReviewScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ReviewScreen"))
             await pilot.press("g")
-            await wait_for(pilot, lambda: app.screen.result is not None or _screen(app, "ProblemsScreen"), 30)
-            assert _screen(app, "ReviewScreen"), screen_text(app)
+            await wait_for(pilot, lambda: app.screen.result is not None or on_screen(app, "ProblemsScreen"), 30)
+            assert on_screen(app, "ReviewScreen"), screen_text(app)
             assert "Concept gemaakt:" in screen_text(app)
             assert "Map openen" in screen_text(app)
 
@@ -358,23 +355,23 @@ def test_generation_problems_are_shown_in_the_app(plan_path, tmp_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             await pilot.press("f3")
-            await wait_for(pilot, lambda: _screen(app, "ReviewScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ReviewScreen"))
             review = app.screen
             from planwizard.tui.screens.review import OTHER
 
             review.query_one("#template").value = OTHER
             review.query_one("#template-path").value = str(broken)
             await pilot.press("g")
-            await wait_for(pilot, lambda: _screen(app, "ProblemsScreen"), 30)
+            await wait_for(pilot, lambda: on_screen(app, "ProblemsScreen"), 30)
             text = screen_text(app)
             assert "Het concept kon niet gemaakt worden" in text
             flat = " ".join(text.replace("│", " ").split())
             assert "bestand of map bestaat niet" in flat
             assert "styles.yaml:" in flat.replace(" ", "")
             await pilot.press("escape")
-            await wait_for(pilot, lambda: _screen(app, "ReviewScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ReviewScreen"))
 
     run(scenario())
     assert not plan_path.with_suffix(".docx").exists()
@@ -387,7 +384,7 @@ def test_reopening_resumes_at_the_item_where_the_user_was(plan_path):
     async def first():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             app.screen.show_item("zorg.ggz" if app.screen.session.has_item("zorg.ggz") else "zorg.wlz")
             await pilot.press("enter", "3")
             await pilot.press("ctrl+q")
@@ -396,7 +393,7 @@ def test_reopening_resumes_at_the_item_where_the_user_was(plan_path):
     async def second():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             return app.screen.current, screen_text(app)
 
     run(first())
@@ -406,7 +403,7 @@ def test_reopening_resumes_at_the_item_where_the_user_was(plan_path):
     assert "○" in text and "Punt " in text
 
 
-def test_open_recent_from_the_start_screen(plan_path):
+def test_open_recent_from_the_starton_screen(plan_path):
     recent.remember(plan_path, name="Heerlen", item="regio.nvo")
 
     async def scenario():
@@ -415,10 +412,10 @@ def test_open_recent_from_the_start_screen(plan_path):
             await wait_for(pilot, lambda: "heerlen.yaml" in screen_text(app))
             assert "Heerlen  ·  " in screen_text(app)
             await pilot.press("enter")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             assert app.screen.current == "regio.nvo"
             await palette(pilot, app, "plan sluiten", "Plan sluiten")
-            await wait_for(pilot, lambda: _screen(app, "StartScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "StartScreen"))
             assert not lock_path(plan_path).exists()
 
     run(scenario())
@@ -431,16 +428,16 @@ def test_a_second_wizard_is_refused_and_may_open_read_only(plan_path):
         async def scenario():
             app = make_app(plan_path)
             async with app.run_test(size=SIZE) as pilot:
-                await wait_for(pilot, lambda: _screen(app, "LockedDialog"))
+                await wait_for(pilot, lambda: on_screen(app, "LockedDialog"))
                 text = screen_text(app)
                 assert "Dit plan is al geopend" in text
                 assert "is al geopend in een andere wizard" in text
                 await pilot.click("#read-only")
-                await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+                await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
                 await wait_for(pilot, lambda: "alleen lezen" in screen_text(app))  # the header says so
                 await pilot.press("enter", "1")  # status cannot change
                 await pilot.press("f2")
-                await wait_for(pilot, lambda: _screen(app, "ExamplesScreen"))
+                await wait_for(pilot, lambda: on_screen(app, "ExamplesScreen"))
                 await pilot.press("enter")  # attach: refused
                 await pilot.press("escape", "ctrl+q")
 
@@ -468,13 +465,13 @@ def test_an_invalid_file_shows_its_problems_with_line_numbers(tmp_path):
     async def scenario():
         app = make_app(path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "ProblemsScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ProblemsScreen"))
             text = screen_text(app)
             assert "Dit bestand kan niet geopend worden" in text
             assert "regel 6, kolom 13: ongeldige waarde 'klaar'" in text
             assert "regel 7, kolom 3: onbekend checklistpunt 'visie.bestaatniet'" in text
             await pilot.press("escape")
-            await wait_for(pilot, lambda: _screen(app, "StartScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "StartScreen"))
 
     run(scenario())
     assert not lock_path(path).exists()
@@ -487,7 +484,7 @@ def test_broken_yaml_and_a_directory_show_problems_not_tracebacks(tmp_path):
     async def scenario(target):
         app = make_app(target)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "ProblemsScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ProblemsScreen"))
             return screen_text(app)
 
     text = run(scenario(broken))
@@ -502,16 +499,16 @@ def test_a_file_changed_outside_the_wizard_is_never_overwritten_silently(plan_pa
     async def scenario(choice: str):
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             # someone edits the file by hand while the wizard has it open
             edited = plan_path.read_text(encoding="utf-8").replace("Nog afstemmen met de regio.", "Met de hand.")
             plan_path.write_text(edited, encoding="utf-8")
             await pilot.press("enter", "3")  # a change in the wizard
-            await wait_for(pilot, lambda: _screen(app, "ConflictDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "ConflictDialog"))
             assert "Het bestand is buiten de wizard gewijzigd" in screen_text(app)
             assert "Met de hand." in plan_path.read_text(encoding="utf-8")  # nothing overwritten yet
             await pilot.click(f"#{choice}")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             return app.screen.session.plan.answers["visie.doelgroep"].notes
 
     notes = run(scenario("reload"))
@@ -528,7 +525,7 @@ def test_quitting_after_an_outside_change_keeps_both_versions(plan_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             app.screen.query_one("#notes").focus()
             outside = plan_path.read_text(encoding="utf-8") + "# met de hand toegevoegd\n"
             plan_path.write_text(outside, encoding="utf-8")
@@ -547,9 +544,9 @@ def test_help_screen_explains_workflow_and_keys(plan_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             await pilot.press("f1")
-            await wait_for(pilot, lambda: _screen(app, "HelpScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "HelpScreen"))
             await pilot.pause()
             assert "Zo werkt planwizard" in screen_text(app)
             markdown = app.screen.query_one("Markdown")
@@ -559,7 +556,7 @@ def test_help_screen_explains_workflow_and_keys(plan_path):
                         "| F4 | Eigen voorbeeld", "| g | Concept maken", "| Esc | Terug"):
                 assert row in source, row
             await pilot.press("escape")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
 
     run(scenario())
 
@@ -571,25 +568,25 @@ def test_palette_commands_in_dutch(plan_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             main = app.screen
             main.show_item("visie.uitgangspunten")
             await command(pilot, app, "volgend open punt")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen") and main.current == "visie.samenhang")
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen") and main.current == "visie.samenhang")
             await command(pilot, app, "overzicht")
-            await wait_for(pilot, lambda: _screen(app, "ReviewScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ReviewScreen"))
             await pilot.press("escape")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             await command(pilot, app, "voorbeelden")
-            await wait_for(pilot, lambda: _screen(app, "ExamplesScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "ExamplesScreen"))
             await pilot.press("escape")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             await command(pilot, app, "gegevens van het plan")
-            await wait_for(pilot, lambda: _screen(app, "PlanInfoDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "PlanInfoDialog"))
             app.screen.query_one("#info-author").value = "J. Bakker"
             app.screen.query_one("#info-region").value = "Parkstad Limburg"
             await pilot.click("#ok")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
 
     run(scenario())
     plan = load_plan(plan_path).plan
@@ -605,12 +602,12 @@ def test_a_plan_that_cannot_be_locked_is_offered_read_only(plan_path, tmp_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "LockedDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "LockedDialog"))
             text = " ".join(screen_text(app).replace("│", " ").split())
             assert "Dit plan kan niet vergrendeld worden" in text
             assert "geen gewoon bestand" in text
             await pilot.click("#read-only")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             assert app.screen.session.read_only
             await pilot.press("ctrl+p", *"xyzzy")
             await wait_for(pilot, lambda: "Niets gevonden" in screen_text(app))
@@ -638,7 +635,7 @@ def test_a_plan_of_an_older_checklist_version_is_migrated_on_opening(tmp_path, m
     async def scenario():
         app = make_app(path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             return app.screen.session.plan
 
     plan = run(scenario())
@@ -652,7 +649,7 @@ def test_the_national_status_asks_for_a_peildatum_and_a_source_with_the_keyboard
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             assert not app.screen.query_one("#reference").display  # an ordinary item has no such fields
             app.screen.show_item("visie.landelijke-stand")
             await pilot.pause()

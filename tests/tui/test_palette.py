@@ -6,18 +6,15 @@ import datetime as dt
 
 from planwizard.answers import load_plan
 from planwizard.model import Action, Answer
-from tests.tui.conftest import SIZE, choose, make_app, palette, run, screen_text, wait_for, write_plan
+from tests.tui.conftest import SIZE, choose, make_app, on_screen, palette, run, screen_text, wait_for, write_plan
 
-
-def _screen(app, name: str) -> bool:
-    return type(app.screen).__name__ == name
 
 
 def test_status_text_and_next_open_item_from_the_palette(plan_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             main = app.screen
             main.show_item("visie.cijfers")
             await palette(pilot, app, "status: deels", "Status: Deels geregeld")
@@ -47,32 +44,32 @@ def test_add_edit_and_remove_an_action_from_the_palette(plan_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             main = app.screen
             main.show_item("visie.cijfers")
             await palette(pilot, app, "actie toevoegen", "Actie toevoegen")
-            await wait_for(pilot, lambda: _screen(app, "ActionDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "ActionDialog"))
             app.screen.query_one("#what").value = "Cijfers opvragen bij de regio"
             app.screen.query_one("#owner").value = "Team Wmo"
             app.screen.query_one("#due").value = "30-06-2027"
             await pilot.click("#ok")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             await wait_for(pilot, lambda: len(main.session.answer("visie.cijfers").actions) == 1)
             assert main.query_one("#actions").row_count == 1  # the item's table shows it too
             await palette(pilot, app, "actie bewerken", "Actie bewerken")
             await choose(pilot, app, "cijfers", "Cijfers opvragen bij de regio")
-            await wait_for(pilot, lambda: _screen(app, "ActionDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "ActionDialog"))
             app.screen.query_one("#owner").value = "Team Beleid"
             await pilot.click("#ok")
             await wait_for(pilot, lambda: main.session.answer("visie.cijfers").actions[0].owner == "Team Beleid")
             await palette(pilot, app, "actie toevoegen", "Actie toevoegen")
-            await wait_for(pilot, lambda: _screen(app, "ActionDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "ActionDialog"))
             app.screen.query_one("#what").value = "Tweede actie"
             await pilot.click("#ok")
             await wait_for(pilot, lambda: len(main.session.answer("visie.cijfers").actions) == 2)
             await palette(pilot, app, "actie verwijderen", "Actie verwijderen")
             await choose(pilot, app, "tweede", "Tweede actie")
-            await wait_for(pilot, lambda: _screen(app, "ConfirmDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "ConfirmDialog"))
             await pilot.click("#yes")
             await wait_for(pilot, lambda: len(main.session.answer("visie.cijfers").actions) == 1)
 
@@ -86,7 +83,7 @@ def test_attach_and_detach_examples_and_add_an_own_one_from_the_palette(plan_pat
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             main = app.screen
             session = main.session
             main.show_item("visie.doelgroep")
@@ -100,11 +97,11 @@ def test_attach_and_detach_examples_and_add_an_own_one_from_the_palette(plan_pat
             await choose(pilot, app, wanted.title, " ".join(wanted.title.split()))
             await wait_for(pilot, lambda: wanted.id not in session.attached("visie.doelgroep"))
             await palette(pilot, app, "eigen voorbeeld", "Eigen voorbeeld toevoegen")
-            await wait_for(pilot, lambda: _screen(app, "OwnExampleDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "OwnExampleDialog"))
             app.screen.query_one("#own-title").value = "Buurtkamer Heerlen-Noord"
             app.screen.query_one("#own-summary").load_text("Een huiskamer in de wijk.")
             await pilot.click("#ok")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             await wait_for(pilot, lambda: any(e.startswith("eigen-") for e in session.attached("visie.doelgroep")))
 
     run(scenario())
@@ -117,9 +114,9 @@ def test_draft_from_the_palette(plan_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             await palette(pilot, app, "concept maken", "Concept maken")
-            await wait_for(pilot, lambda: _screen(app, "ReviewScreen") and app.screen.result is not None, 30)
+            await wait_for(pilot, lambda: on_screen(app, "ReviewScreen") and app.screen.result is not None, 30)
             assert "Concept gemaakt:" in screen_text(app)
 
     run(scenario())
@@ -130,7 +127,7 @@ def test_read_only_palette_offers_no_changes(plan_path):
     async def scenario():
         app = make_app(plan_path, read_only=True)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             commands = [c.title for c in app.get_system_commands(app.screen)]
             assert "Volgend open punt" in commands and "Volgend punt" in commands
             for title in ("Status: Geregeld", "Actie toevoegen", "Voorbeeld koppelen…", "Eigen voorbeeld toevoegen"):
@@ -160,15 +157,15 @@ def test_typing_words_of_a_question_into_go_to_finds_it_and_the_work_stays_bound
 
     async def search(pilot, app, key: str, text: str) -> None:
         await pilot.press("escape")
-        await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+        await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
         await pilot.press(key)
-        await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
+        await wait_for(pilot, lambda: on_screen(app, "DutchCommandPalette"))
         await pilot.press(*text)
 
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             questions = len(app.screen.session.items)
             commands = len(list(app.get_system_commands(app.screen)))
             tracemalloc.start()
@@ -206,14 +203,14 @@ def test_a_square_bracket_in_an_action_shows_as_typed_in_the_palette(tmp_path):
     async def scenario():
         app = make_app(path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             app.screen.show_item("visie.cijfers")
             await palette(pilot, app, "actie bewerken", "Actie bewerken")
-            await wait_for(pilot, lambda: _screen(app, "DutchCommandPalette"))
+            await wait_for(pilot, lambda: on_screen(app, "DutchCommandPalette"))
             await wait_for(pilot, lambda: "[concept] Cijfers opvragen" in screen_text(app)
                            and "Budget [/] wijkteams" in screen_text(app))
             await choose(pilot, app, "[/]", "Budget [/] wijkteams")
-            await wait_for(pilot, lambda: _screen(app, "ActionDialog"))
+            await wait_for(pilot, lambda: on_screen(app, "ActionDialog"))
             assert app.screen.query_one("#what").value == "Budget [/] wijkteams"
 
     run(scenario())

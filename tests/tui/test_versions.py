@@ -8,13 +8,10 @@ import pytest
 
 from planwizard.answers import load_plan
 from tests.draftedit import DraftDoc
-from tests.tui.conftest import SIZE, make_app, palette, run, screen_text, wait_for
+from tests.tui.conftest import SIZE, make_app, on_screen, palette, run, screen_text, wait_for
 
 pytest.importorskip("planwizard.render")
 
-
-def _screen(app, name: str) -> bool:
-    return type(app.screen).__name__ == name
 
 
 def flat(app) -> str:
@@ -36,9 +33,9 @@ def draft(plan_path):
 
 
 async def open_import(app, pilot):
-    await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+    await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
     await palette(pilot, app, "word-concept inlezen", "Word-concept inlezen")
-    await wait_for(pilot, lambda: _screen(app, "ReviewScreen") and app.focused is not None
+    await wait_for(pilot, lambda: on_screen(app, "ReviewScreen") and app.focused is not None
                    and app.focused.id == "import-path")
 
 
@@ -48,7 +45,7 @@ def test_import_shows_the_changes_first_then_applies_and_saves(plan_path, draft)
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             app.screen.show_item("visie.uitgangspunten")
             await pilot.pause(0.1)
             await open_import(app, pilot)
@@ -64,7 +61,7 @@ def test_import_shows_the_changes_first_then_applies_and_saves(plan_path, draft)
             assert not app.session.dirty
             assert app.screen.query_one("#compare-path").value == str(plan_path.with_name("heerlen.yaml.bak"))
             await pilot.press("escape")
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             assert app.screen.current == "visie.uitgangspunten"
             notes = app.screen.query_one("NotesArea").text
             assert notes.endswith("Toegevoegd door de wethouder.")  # the item on screen shows the imported text
@@ -81,7 +78,7 @@ def test_a_conflict_is_shown_and_a_side_can_be_chosen(plan_path, draft):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             app.session.set_notes("visie.doelgroep", "Intussen in de wizard herschreven.")
             app.plan_changed(immediate=True)
             await open_import(app, pilot)
@@ -108,7 +105,7 @@ def test_compare_with_an_earlier_version(plan_path, tmp_path):
     async def scenario():
         app = make_app(plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: _screen(app, "MainScreen"))
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
             await palette(pilot, app, "vergelijken met eerdere", "Vergelijken met eerdere versie")
             await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "compare-path")
             await pilot.press(*str(earlier), "enter")
