@@ -22,6 +22,7 @@ from planwizard.model import Checklist
 from planwizard.tui import texts
 from planwizard.tui.palette import PaletteCommands
 from planwizard.tui.paths import UNCONFINED, OutsideFolder, PathPolicy
+from planwizard.tui.screens.dialogs import take_path_suggestion
 from planwizard.tui.screens.start import StartScreen
 from planwizard.tui.session import ChangedOnDisk, Session
 
@@ -425,6 +426,11 @@ class WizardApp(PaletteCommands, App[int]):
             return
         self.shutdown()
         self.exit(0)
+
+    def action_focus_next(self) -> None:
+        # In a path field Tab first takes the completion shown in grey, as a shell does.
+        if not take_path_suggestion(self.focused):
+            super().action_focus_next()
 
     def action_help_quit(self) -> None:
         self.notify(texts.MSG_QUIT_HINT, timeout=3)

@@ -54,7 +54,23 @@ class WordMatching:
 
 
 class WizardCommands(WordMatching, SystemCommandsProvider):
-    """The commands of Ctrl+P (``WizardApp.get_system_commands``)."""
+    """The commands of Ctrl+P (``WizardApp.get_system_commands``).
+
+    A command is found by its name, and else by the words of its explanation, listed
+    below every command found by name: "importeren" finds "Word-concept inlezen".
+    """
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback, *_ in self.app.get_system_commands(self.screen):
+            if (score := matcher.match(name)) > 0:
+                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
+            elif help_text and (score := matching.match_words(matcher.words, help_text)[0]) > 0:
+                yield Hit(score * HELP_WEIGHT, Content(name), callback, text=name, help=help_text)
+
+
+HELP_WEIGHT = 0.25
+"""A match in a command's explanation scores at most 3.75 * 0.25, below the least match by name (1)."""
 
 
 class ColourSchemes(WordMatching, ThemeProvider):

@@ -477,7 +477,10 @@ HELP_STATUS_ROW = (
     "| 1 / 2 / 3 / 4 | Status kiezen: Geregeld, Deels geregeld, Nog te doen, Niet van toepassing "
     "(in de statuskeuze, of in de lijst links) |"
 )
-HELP_KEYS_MOVE = "Tab en Shift+Tab gaan naar het volgende of vorige veld; Esc gaat terug."
+HELP_KEYS_MOVE = (
+    "Tab en Shift+Tab gaan naar het volgende of vorige veld; Esc gaat terug. In een veld voor een "
+    "bestand vult Tab eerst de naam aan die grijs wordt voorgesteld (→ doet dat ook)."
+)
 
 QUIT_ANYWAY = "Toch stoppen"
 
@@ -500,7 +503,7 @@ CONFLICT_OVERWRITE = "Overschrijven"
 # ------------------------------------------------------------------ Word round trip and versions (overview tab)
 REVIEW_TAB_VERSIONS = "Word en versies"
 CMD_IMPORT = "Word-concept inlezen"
-CMD_IMPORT_HELP = "Neem wijzigingen uit het Word-concept over in het plan (eerst ziet u wat er verandert)"
+CMD_IMPORT_HELP = "Importeer de wijzigingen uit het Word-concept in het plan (eerst ziet u wat er verandert)"
 CMD_COMPARE = "Vergelijken met eerdere versie"
 CMD_COMPARE_HELP = "Laat per punt zien wat er veranderde ten opzichte van een eerder antwoordbestand"
 VERSIONS_INTRO = ("Lees terug wat er in het Word-concept is aangepast, of vergelijk het plan met een eerdere "

@@ -176,8 +176,8 @@ def test_typing_words_of_a_question_into_go_to_finds_it_and_the_work_stays_bound
                 await search(pilot, app, "ctrl+g", "de gemeente")
                 await wait_for(pilot, lambda: "de gemeente" in "".join(listed(app)[:1]))
                 found = listed(app)
-                await search(pilot, app, "ctrl+p", "de gemeente")
-                await wait_for(pilot, lambda: "Niets gevonden" in screen_text(app))
+                await search(pilot, app, "ctrl+p", "de gemeente")  # no command is named so; one explains so
+                await wait_for(pilot, lambda: listed(app) == ["Gegevens van het plan"])
                 await search(pilot, app, "ctrl+p", "ga naar punt")
                 await wait_for(pilot, lambda: listed(app)[:1] == ["Ga naar punt…"])
                 _, peak = tracemalloc.get_traced_memory()
@@ -190,7 +190,8 @@ def test_typing_words_of_a_question_into_go_to_finds_it_and_the_work_stays_bound
             phrase = ["de gemeente" in line.casefold() for line in found]
             assert phrase == sorted(phrase, reverse=True) and not all(phrase)
             keystrokes = len("Voor welke inwoners") + len("de gemeente")
-            assert len(scored) <= keystrokes * questions + (len("de gemeente") + len("ga naar punt")) * commands
+            # a command is scored on its name, then (when that does not match) on its explanation
+            assert len(scored) <= keystrokes * questions + (len("de gemeente") + len("ga naar punt")) * commands * 2
 
     run(scenario())
 
@@ -214,3 +215,30 @@ def test_a_square_bracket_in_an_action_shows_as_typed_in_the_palette(tmp_path):
             assert app.screen.query_one("#what").value == "Budget [/] wijkteams"
 
     run(scenario())
+
+
+def test_a_command_is_found_by_its_explanation_after_those_found_by_name(plan_path):
+    async def scenario():
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: on_screen(app, "MainScreen"))
+            await pilot.press("ctrl+p")
+            await wait_for(pilot, lambda: on_screen(app, "DutchCommandPalette"))
+            await pilot.press(*"plan")
+            await wait_for(pilot, lambda: "Opslaan" in names(app))  # "Sla het plan nu op"
+            found = names(app)
+            by_name = [name for name in found if "plan" in name.lower()]
+            assert by_name and found[:len(by_name)] == by_name, found
+            await pilot.press("escape")
+            await palette(pilot, app, "importeren", "Word-concept inlezen")
+            await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "import-path")
+
+    run(scenario())
+
+
+def names(app) -> list[str]:
+    """The commands the open palette lists, in order."""
+    from textual.command import CommandList
+
+    commands = app.screen.query_one(CommandList)
+    return [str(commands.get_option_at_index(i).prompt).split("\n")[0] for i in range(commands.option_count)]

@@ -113,3 +113,54 @@ def test_compare_with_an_earlier_version(plan_path, tmp_path):
             assert "status: [-Geregeld-] → {+Deels geregeld+}" in flat(app)
 
     run(scenario())
+
+
+def test_the_draft_made_by_generate_is_proposed_and_tab_completes_a_typed_path(plan_path):
+    """``planwizard generate`` names its draft after gemeente and version; the newest draft is proposed."""
+    import os
+
+    from planwizard.render import default_output_name, generate_file
+
+    loaded = load_plan(plan_path)
+    wizard_named = generate_file(loaded, plan_path.with_suffix(".docx"))
+    os.utime(wizard_named, (1_700_000_000, 1_700_000_000))  # made long ago
+    generated = generate_file(loaded, plan_path.with_name(default_output_name(loaded.plan)))
+    assert generated.name == "Uitvoeringsplan Heerlen concept 0.1.docx"
+
+    async def scenario():
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_import(app, pilot)
+            field = app.focused
+            assert field.value == str(generated)
+            field.value = ""
+            await pilot.press(*str(plan_path.parent / "Uitv"))
+            await wait_for(pilot, lambda: field._suggestion == str(generated))
+            await pilot.press("tab")  # takes the grey completion, as in a shell
+            assert (app.focused, field.value) == (field, str(generated))
+            await pilot.press("tab")  # nothing left to complete: on to the button
+            assert app.focused.id == "import-button"
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: "geen wijzigingen ten opzichte van het plan" in flat(app), 15)
+
+    run(scenario())
+
+
+def test_a_draft_made_in_the_overview_is_proposed_for_import(plan_path):
+    async def scenario():
+        app = make_app(plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_import(app, pilot)
+            assert app.focused.value == ""  # no draft yet
+            await pilot.press("shift+tab")  # from the field to the tabs, then one tab to the left
+            await pilot.press("left")
+            await wait_for(pilot, lambda: app.screen.query_one("#review-tabs").active == "tab-generate")
+            output = app.screen.query_one("#output")
+            output.value = str(plan_path.with_name("voor de wethouder.docx"))
+            output.focus()
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: plan_path.with_name("voor de wethouder.docx").exists()
+                           and app.screen.query_one("#import-path").value != "", 30)
+            assert app.screen.query_one("#import-path").value == str(plan_path.with_name("voor de wethouder.docx"))
+
+    run(scenario())

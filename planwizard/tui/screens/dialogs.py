@@ -179,6 +179,21 @@ class PathSuggester(Suggester):
         return self.paths.complete(value, folders_only=self.folders_only, suffixes=self.suffixes)
 
 
+def take_path_suggestion(widget: object) -> bool:
+    """Complete a path field with the completion it shows in grey, as Tab does in a shell.
+
+    True when it did; False (Tab moves on) when ``widget`` is no path field, nothing is
+    shown, or the cursor is not at the end of the typed text.
+    """
+    if not isinstance(widget, Input) or not isinstance(widget.suggester, PathSuggester):
+        return False
+    shown = widget._suggestion  # Textual keeps the grey completion here; it is what → would take
+    if len(shown) <= len(widget.value) or not widget.cursor_at_end:
+        return False
+    widget.action_cursor_right()
+    return True
+
+
 def check_plan_path(value: str, paths: PathPolicy = UNCONFINED) -> tuple[Path | None, str]:
     """The answer file a typed path means, or the Dutch reason it cannot be one."""
     value = value.strip()

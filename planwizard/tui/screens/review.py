@@ -286,6 +286,7 @@ class ReviewScreen(WizardScreen):
         self.result = event.path
         self.query_one("#progress").display = False
         self.query_one("#generate-status", Static).update(Text(texts.generated(self.app.paths.show(event.path))))
+        self.query_one(VersionsPane).draft_made(event.path)
         button = self.query_one("#open-folder", Button)
         button.display = True
         button.focus()

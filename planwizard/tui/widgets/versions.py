@@ -72,15 +72,18 @@ class VersionsPane(Vertical):
         super().__init__(id="versions")
         self.session = session
         self.preview = None
+        self._proposed = ""
+        """The draft path this pane put in the import field (replaced when a newer draft is made)."""
 
     def compose(self) -> ComposeResult:
         path = self.session.path
         paths = self.app.paths  # what may be reached from here (only the served folder in a browser)
-        draft = path.with_suffix(".docx")
+        draft = self._latest_draft()
+        self._proposed = paths.show(draft) if draft is not None else ""
         yield Static(texts.VERSIONS_INTRO, classes="hint")
         with Horizontal(classes="form-row"):
             yield Static(texts.VERSIONS_DRAFT, classes="form-label")
-            yield Input(paths.show(draft) if draft.exists() else "", placeholder=texts.VERSIONS_DRAFT_PLACEHOLDER,
+            yield Input(self._proposed, placeholder=texts.VERSIONS_DRAFT_PLACEHOLDER,
                         id="import-path", compact=True, suggester=PathSuggester(paths, suffixes=(".docx",)))
             yield Button(texts.IMPORT_BUTTON, id="import-button", compact=True)
         with Horizontal(classes="form-row"):
@@ -98,6 +101,37 @@ class VersionsPane(Vertical):
 
     def on_mount(self) -> None:
         self._buttons()
+
+    def _latest_draft(self) -> Path | None:
+        """The plan's draft as it was last made: the newest of the names the wizard and ``generate`` give it.
+
+        The wizard writes ``heerlen.docx`` beside the plan; ``planwizard generate`` writes
+        ``Uitvoeringsplan Heerlen concept 0.3.docx`` in the folder it was run from.
+        """
+        from planwizard.render import default_output_name
+
+        path = self.session.path
+        name = default_output_name(self.session.plan)
+        candidates = [path.with_suffix(".docx"), path.with_name(name)]
+        try:
+            candidates.append(Path.cwd() / name)
+        except OSError:  # the folder the wizard was started from is gone
+            pass
+        found = []
+        for candidate in candidates:
+            try:
+                made = candidate.stat().st_mtime_ns
+            except OSError:
+                continue
+            if self.app.paths.allows(candidate):
+                found.append((made, candidate))
+        return max(found)[1] if found else None
+
+    def draft_made(self, path: Path) -> None:
+        """A draft was just made: propose it for import, unless the user typed another path."""
+        field = self.query_one("#import-path", Input)
+        if field.value.strip() in ("", self._proposed):
+            self._proposed = field.value = self.app.paths.show(path)
 
     def _buttons(self, apply: bool = False, conflicts: bool = False) -> None:
         self.query_one("#import-apply").display = apply
