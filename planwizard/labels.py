@@ -1059,8 +1059,12 @@ def msg_imported(target: str, count: int, backup: str) -> str:
 
 
 def msg_import_dry_run(target: str, count: int) -> str:
-    noun = "punt" if count == 1 else "punten"
-    return f"{target}: {count} {noun} zou(den) worden bijgewerkt (--dry-run: niets geschreven)"
+    would = "punt zou" if count == 1 else "punten zouden"
+    return f"{target}: {count} {would} worden bijgewerkt (--dry-run: niets geschreven)"
+
+
+def msg_import_nothing(target: str) -> str:
+    return f"{target}: het concept bevat geen wijzigingen ten opzichte van dit bestand; er is niets geschreven"
 IMPORT_CONFLICT_DRAFT = "conflict: het concept is overgenomen (--keep draft)"
 DIFF_EARLIER = "de vorige versie"
 

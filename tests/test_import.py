@@ -35,12 +35,13 @@ def changed_items(before, after) -> set[str]:
     return {key for key in set(before) | set(after) if before.get(key) != after.get(key)}
 
 
-def test_unedited_draft_changes_nothing_and_says_nothing(drafted, capsys):
+def test_unedited_draft_changes_nothing_and_says_so(drafted, capsys):
     plan, draft = drafted
     before = plan.read_bytes()
     assert main(["import", str(draft)]) == 0
     out, err = capsys.readouterr()
-    assert out == "" and about_draft(err, draft) == []
+    assert out == f"{plan}: het concept bevat geen wijzigingen ten opzichte van dit bestand; er is niets geschreven\n"
+    assert about_draft(err, draft) == []
     assert plan.read_bytes() == before
     assert sorted(p.name for p in plan.parent.iterdir()) == ["heerlen.docx", "heerlen.yaml"]
 
@@ -134,7 +135,8 @@ def test_dry_run_writes_nothing(drafted, capsys):
     before = plan.read_bytes()
     assert main(["import", "--dry-run", str(draft)]) == 0
     out = capsys.readouterr().out
-    assert "punt 3.1 (visie.uitgangspunten)" in out and "niets geschreven" in out
+    assert "punt 3.1 (visie.uitgangspunten)" in out
+    assert out.endswith(f"{plan}: 1 punt zou worden bijgewerkt (--dry-run: niets geschreven)\n")
     assert plan.read_bytes() == before
     assert not (plan.parent / "heerlen.yaml.bak").exists()
 
@@ -218,7 +220,7 @@ def test_the_same_change_on_both_sides_is_no_conflict(drafted, capsys):
     save_plan(loaded.plan, plan, loaded.checklist)
     before = plan.read_bytes()
     assert main(["import", str(draft)]) == 0
-    assert capsys.readouterr().out == ""
+    assert "het concept bevat geen wijzigingen" in capsys.readouterr().out
     assert plan.read_bytes() == before
 
 

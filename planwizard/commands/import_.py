@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     for line in change_lines(preview):
         print(line)
     if not changes:
+        print(labels.msg_import_nothing(str(preview.target)))
         return 0
     if args.dry_run:
         print(labels.msg_import_dry_run(str(preview.target), len(changes)))
