@@ -1005,13 +1005,19 @@ def err_import_checklist_version(version: str, current: str) -> str:
             f"(huidige versie {current}); werk planwizard bij")
 
 
-def warn_outside(number: str, title: str, kind: str) -> str:
+def warn_outside(number: str, title: str, kind: str, repeats: list[str] = ()) -> str:
+    """``repeats``: the items (``item_place``) whose text the chapter repeats."""
     chapter = f"hoofdstuk {number} '{title}'" if number else f"'{title}'"
     if kind == "new":
         return f"{chapter}: nieuw hoofdstuk buiten de gemarkeerde delen; niet ingelezen"
     if kind == "missing":
         return f"{chapter}: niet meer gevonden (verwijderd of hernoemd); niet ingelezen"
-    return f"{chapter}: tekst buiten de gemarkeerde delen is gewijzigd; die tekst is niet ingelezen"
+    message = f"{chapter}: tekst buiten de gemarkeerde delen is gewijzigd; die tekst is niet ingelezen"
+    if repeats:
+        places = " en ".join(repeats)
+        message += (f". Dit hoofdstuk herhaalt de tekst van {places}: een wijziging daarin komt alleen mee "
+                    "als u haar bij dat punt aanbrengt (of in de wizard)")
+    return message
 
 
 def warn_item_missing(where: str) -> str:

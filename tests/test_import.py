@@ -402,3 +402,28 @@ def test_what_word_puts_in_runs_reads_as_the_reader_sees_it(drafted, capsys):
     notes = answers_of(plan)["visie.doelgroep"].notes
     assert "\n\nZie de kaart-A\n\n" in notes
     assert "PAGEREF" not in notes and "Kopie" not in notes
+
+
+def test_an_edit_to_an_items_text_repeated_in_chapter_2_says_where_it_does_come_in(drafted, capsys):
+    """Chapter 2 repeats the national status (item 3.7): edited there, the import names the item to edit."""
+    plan, draft = drafted
+    doc = DraftDoc(draft)
+    stand = doc.item(7)["text"]
+    assert len(stand) > 1
+    copy = [p for p in doc.body if doc.text(p) == doc.text(stand[0])]
+    assert len(copy) == 2 and copy[1] is stand[0]  # chapter 2 first, then the item itself
+    doc.retype(copy[0], "nog niet door de Tweede Kamer behandeld", "intussen door de Tweede Kamer aangenomen")
+    headings = [p for p in doc.body if doc.style(p) == "Heading1"]
+    intro = headings[0].getnext()
+    doc.retype(intro, intro.findall(".//{*}t")[0].text.split()[0], "Zelf geschreven")
+    doc.save()
+    before = plan.read_bytes()
+    assert main(["import", str(draft)]) == 0
+    out, err = capsys.readouterr()
+    chapter2, chapter1 = (line for line in about_draft(err, draft) if "hoofdstuk 2" in line), \
+        (line for line in about_draft(err, draft) if "hoofdstuk 1" in line)
+    assert next(chapter2).endswith("die tekst is niet ingelezen. Dit hoofdstuk herhaalt de tekst van punt 3.7 "
+                                   "(visie.landelijke-stand): een wijziging daarin komt alleen mee als u haar bij "
+                                   "dat punt aanbrengt (of in de wizard)")
+    assert next(chapter1).endswith("die tekst is niet ingelezen")  # the introduction repeats no item
+    assert "geen wijzigingen" in out and plan.read_bytes() == before

@@ -70,8 +70,9 @@ def prepare(draft_path: str | Path, into: str | Path | None = None, *, keep: str
     ids = _id_map(snapshot, loaded.checklist, name)
     preview = Preview(draft, target, loaded, Merge(), list(loaded.warnings), signature=signature)
     for outside in draft.outside:
-        preview.warnings.append(Problem(name, labels.warn_outside(outside.number, outside.title, outside.kind),
-                                        warning=True))
+        repeats = [labels.item_place(item.number, item.id) for item in outside.repeats]
+        preview.warnings.append(Problem(name, labels.warn_outside(outside.number, outside.title, outside.kind,
+                                                                  repeats), warning=True))
     edits = []
     for item in draft.items:
         edit = _edit(preview, item, ids.get(item.marks.id))

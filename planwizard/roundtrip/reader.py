@@ -36,6 +36,8 @@ NOT_TEXT = (w("instrText"), w("delInstrText"), f"{{{MC_NS}}}Fallback")
 PICTURES = (w("drawing"), w("pict"), w("object"))
 
 STATUS_LINE, NOTES, ACTIONS, AFTER = "status", "notes", "actions", "after"
+REPEAT_MIN = 40
+"""Characters a paragraph needs before it counts as an item's text repeated in a chapter."""
 _NO_MARKS: frozenset[str] = frozenset()
 
 
@@ -63,6 +65,9 @@ class Outside:
     number: str
     title: str
     kind: str  # "changed", "new" or "missing"
+    repeats: list[marks.ItemMarks] = field(default_factory=list)
+    """Items whose text the chapter repeats (a template may, as chapter 2 does the national status):
+    an edit made there is not read; made at the item, it is."""
 
 
 @dataclass
@@ -314,9 +319,25 @@ class _Walk:
                 continue
             unused.remove(match)
             if digest(parts) != match.text:
-                found.append(Outside(match.number, match.title, "changed"))
+                found.append(Outside(match.number, match.title, "changed", self._repeated(parts)))
         found.extend(Outside(c.number, c.title, "missing") for c in unused)
         return found
+
+    def _repeated(self, parts: list[str]) -> list[marks.ItemMarks]:
+        """Items with a paragraph of their text (as the draft has it) among ``parts``, in checklist order.
+
+        Only paragraphs of some length count: a short line such as "Nee." says nothing about where it came from.
+        """
+        owner: dict[str, ItemText] = {}
+        for item in self.items.values():
+            for note in item.notes:
+                if len(note[2]) >= REPEAT_MIN:
+                    owner.setdefault(note[2], item)
+        if not owner:
+            return []
+        normal = marks.normal
+        repeated = {owner[text].marks.index: owner[text].marks for text in map(normal, parts) if text in owner}
+        return [repeated[index] for index in sorted(repeated)]
 
     def locations(self, elements: list[etree._Element]) -> list[str]:
         """Where ``elements`` are, as chapter and item, each place once, in document order."""
