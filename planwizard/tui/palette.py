@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from textual import events
 from textual.app import SystemCommand
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.timer import Timer
 
 from planwizard import labels
 from planwizard.model import STATUSES
@@ -45,10 +47,45 @@ class DutchCommandPalette(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
+HOLD_AT_MOST = 1.0
+"""Seconds that keys typed right after Enter in a palette wait at most for the chosen command."""
+
+
 class PaletteCommands:
-    """The wizard app's palette commands (mixed into ``WizardApp``)."""
+    """The wizard app's palette commands (mixed into ``WizardApp``).
+
+    Keys typed right after Enter in a palette (over SSH they arrive in the same read) are
+    held until the chosen command has run, then handed on: "Tekst bewerken", Enter and a
+    sentence typed straight after land in the text field instead of in the closing palette.
+    """
 
     COMMANDS = {WizardCommands}
+    _held_keys: list[events.Key] | None = None
+    _hold_timer: Timer | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._held_keys is not None:
+                self._held_keys.append(event)
+                return
+            if event.key == "enter" and isinstance(self.screen, CommandPalette):
+                self._held_keys = []
+                self._hold_timer = self.set_timer(HOLD_AT_MOST, self._release_keys)
+        await super().on_event(event)
+
+    def on_command_palette_closed(self, event: CommandPalette.Closed) -> None:
+        if not event.option_selected:
+            self.call_later(self._release_keys)
+        else:  # the palette asked for its command to run before this is handled: release after it, once drawn
+            self.call_later(self.call_after_refresh, self._release_keys)
+
+    async def _release_keys(self) -> None:
+        held, self._held_keys = self._held_keys, None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        for key in held or ():
+            await self.on_event(key)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):

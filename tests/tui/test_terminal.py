@@ -102,6 +102,37 @@ def test_starting_the_wizard_loads_no_docx_or_jinja(tmp_path):
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_keys_typed_right_after_enter_in_the_palette_go_to_what_the_command_opened(tmp_path):
+    """Enter in Ctrl+P and the next words in one read: they wait for the command, then land in its field."""
+    path = tmp_path / "plan.yaml"
+    write_plan(path, answers={})
+    term = Terminal("wizard", str(path), env={"PLANWIZARD_CONFIG_DIR": str(tmp_path / "config")})
+    try:
+        term.wait_for("Punt 1/10")
+        time.sleep(0.5)
+        term.send("\x10")  # Ctrl+P
+        term.wait_for("Actie toevoegen")
+        term.send("tekst bewerken")
+        time.sleep(0.5)
+        term.send("\rmeteen getypt")  # Enter, and the text straight after it: one write
+        time.sleep(0.5)
+        term.send("\x10")
+        term.wait_for("Actie toevoegen")
+        term.send("actie toevoegen")
+        time.sleep(0.5)
+        term.send("\rAfstemmen met de regio\tteam Wmo\t01-06-2027\t\r")  # the dialog is filled before it shows
+        time.sleep(1)
+        term.send("\x11")  # Ctrl+Q
+        code = term.wait(10)
+    finally:
+        term.close()
+    assert code == 0
+    answer = load_plan(path).plan.answers["visie.uitgangspunten"]
+    assert answer.notes == "meteen getypt"
+    assert [(a.what, a.owner, str(a.due)) for a in answer.actions] == [("Afstemmen met de regio", "team Wmo",
+                                                                         "2027-06-01")]
+
+
 def test_keys_typed_ahead_in_one_burst_land_in_the_fields_they_were_meant_for(tmp_path):
     """Over SSH a burst of keys often arrives in one read: a Tab in it must move focus before the next key."""
     path = tmp_path / "plan.yaml"
