@@ -62,6 +62,7 @@ class PaletteCommands:
     COMMANDS = {WizardCommands}
     _held_keys: list[events.Key] | None = None
     _hold_timer: Timer | None = None
+    _held_in: Screen | None = None
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
@@ -69,18 +70,28 @@ class PaletteCommands:
                 self._held_keys.append(event)
                 return
             if event.key == "enter" and isinstance(self.screen, CommandPalette):
-                self._held_keys = []
+                self._held_keys, self._held_in = [], self.screen
                 self._hold_timer = self.set_timer(HOLD_AT_MOST, self._release_keys)
         await super().on_event(event)
 
     def on_command_palette_closed(self, event: CommandPalette.Closed) -> None:
         if not event.option_selected:
             self.call_later(self._release_keys)
-        else:  # the palette asked for its command to run before this is handled: release after it, once drawn
-            self.call_later(self.call_after_refresh, self._release_keys)
+        else:  # the palette asked for its command to run before this is handled: after it, once shown
+            self.call_later(self._release_when_shown)
+
+    def _release_when_shown(self) -> None:
+        """Release the keys once what the command opened is on screen with its field focused."""
+        if self._held_keys is None:
+            return
+        screen = self.screen
+        if screen is not self._held_in and screen.is_mounted and (screen.focused is not None or not screen.focus_chain):
+            self.call_after_refresh(self._release_keys)
+        else:
+            self.call_after_refresh(self._release_when_shown)
 
     async def _release_keys(self) -> None:
-        held, self._held_keys = self._held_keys, None
+        held, self._held_keys, self._held_in = self._held_keys, None, None
         if self._hold_timer is not None:
             self._hold_timer.stop()
             self._hold_timer = None
