@@ -1020,6 +1020,11 @@ def warn_outside(number: str, title: str, kind: str, repeats: list[str] = ()) ->
     return message
 
 
+def warn_copied(where: str, number: str, title: str) -> str:
+    chapter = f"hoofdstuk {number} '{title}'" if number else f"'{title}'"
+    return f"{where}: de tekst is aangepast in {chapter}, dat hem herhaalt; van daar ingelezen"
+
+
 def warn_item_missing(where: str) -> str:
     return f"{where} is niet gevonden in het concept (kop verwijderd?); niet ingelezen"
 

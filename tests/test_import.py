@@ -404,26 +404,68 @@ def test_what_word_puts_in_runs_reads_as_the_reader_sees_it(drafted, capsys):
     assert "PAGEREF" not in notes and "Kopie" not in notes
 
 
-def test_an_edit_to_an_items_text_repeated_in_chapter_2_says_where_it_does_come_in(drafted, capsys):
-    """Chapter 2 repeats the national status (item 3.7): edited there, the import names the item to edit."""
+def _stand_copy(doc: DraftDoc):
+    """(chapter 2's copy of item 3.7's paragraphs, the item's own paragraphs)."""
+    own = doc.item(7)["text"]
+    assert len(own) > 1
+    first = [p for p in doc.body if doc.text(p) == doc.text(own[0])]
+    assert len(first) == 2 and first[1] is own[0]  # chapter 2 first, then the item itself
+    start = doc.body.index(first[0])
+    return doc.body[start:start + len(own)], own
+
+
+def test_the_national_status_edited_where_chapter_2_repeats_it_comes_in_as_item_3_7(drafted, capsys):
+    """Chapter 2 repeats the text of 3.7; edited there (a word changed, a paragraph added), it is read from there."""
     plan, draft = drafted
+    before = answers_of(plan)
     doc = DraftDoc(draft)
-    stand = doc.item(7)["text"]
-    assert len(stand) > 1
-    copy = [p for p in doc.body if doc.text(p) == doc.text(stand[0])]
-    assert len(copy) == 2 and copy[1] is stand[0]  # chapter 2 first, then the item itself
+    copy, own = _stand_copy(doc)
     doc.retype(copy[0], "nog niet door de Tweede Kamer behandeld", "intussen door de Tweede Kamer aangenomen")
+    doc.enter_after(copy[-1], "Per 1 januari 2028 gaat het woonplaatsbeginsel in.")
     headings = [p for p in doc.body if doc.style(p) == "Heading1"]
     intro = headings[0].getnext()
     doc.retype(intro, intro.findall(".//{*}t")[0].text.split()[0], "Zelf geschreven")
     doc.save()
+    assert main(["import", str(draft)]) == 0
+    out, err = capsys.readouterr()
+    assert sorted(line.split(": waarschuwing: ")[1] for line in about_draft(err, draft)) == [
+        "hoofdstuk 1 'Inleiding': tekst buiten de gemarkeerde delen is gewijzigd; die tekst is niet ingelezen",
+        "punt 3.7 (visie.landelijke-stand): de tekst is aangepast in hoofdstuk 2 'Context en kaders', dat hem "
+        "herhaalt; van daar ingelezen"]  # chapter 2 is not reported: its only change came in
+    after = answers_of(plan)
+    assert changed_items(before, after) == {"visie.landelijke-stand"}
+    expected = before["visie.landelijke-stand"].notes.rstrip("\n").replace(
+        "nog niet door de Tweede Kamer behandeld", "intussen door de Tweede Kamer aangenomen")
+    assert after["visie.landelijke-stand"].notes.rstrip("\n") == (
+        expected + "\n\nPer 1 januari 2028 gaat het woonplaatsbeginsel in.")
+    assert "punt 3.7 (visie.landelijke-stand)" in out
+
+
+def test_a_chapter_changed_beside_its_copy_of_an_item_is_reported_with_the_item_to_edit(drafted, capsys):
+    plan, draft = drafted
+    doc = DraftDoc(draft)
+    copy, own = _stand_copy(doc)
+    doc.retype(copy[0], "nog niet door de Tweede Kamer behandeld", "intussen door de Tweede Kamer aangenomen")
+    doc.retype(doc.paragraph("De commissie-Dannenberg"), "De commissie-Dannenberg", "De commissie Dannenberg")
+    doc.save()
     before = plan.read_bytes()
     assert main(["import", str(draft)]) == 0
     out, err = capsys.readouterr()
-    chapter2, chapter1 = (line for line in about_draft(err, draft) if "hoofdstuk 2" in line), \
-        (line for line in about_draft(err, draft) if "hoofdstuk 1" in line)
-    assert next(chapter2).endswith("die tekst is niet ingelezen. Dit hoofdstuk herhaalt de tekst van punt 3.7 "
-                                   "(visie.landelijke-stand): een wijziging daarin komt alleen mee als u haar bij "
-                                   "dat punt aanbrengt (of in de wizard)")
-    assert next(chapter1).endswith("die tekst is niet ingelezen")  # the introduction repeats no item
+    assert [line.split(": waarschuwing: ")[1] for line in about_draft(err, draft)] == [
+        "hoofdstuk 2 'Context en kaders': tekst buiten de gemarkeerde delen is gewijzigd; die tekst is niet "
+        "ingelezen. Dit hoofdstuk herhaalt de tekst van punt 3.7 (visie.landelijke-stand): een wijziging daarin "
+        "komt alleen mee als u haar bij dat punt aanbrengt (of in de wizard)"]
     assert "geen wijzigingen" in out and plan.read_bytes() == before
+
+
+def test_an_item_edited_at_its_place_and_in_the_chapter_copy_takes_its_own_edit(drafted, capsys):
+    plan, draft = drafted
+    doc = DraftDoc(draft)
+    copy, own = _stand_copy(doc)
+    doc.retype(copy[0], "nog niet door de Tweede Kamer behandeld", "in de chapter-kopie aangepast")
+    doc.retype(own[0], "nog niet door de Tweede Kamer behandeld", "bij het punt zelf aangepast")
+    doc.save()
+    assert main(["import", str(draft)]) == 0
+    out, err = capsys.readouterr()
+    assert "bij het punt zelf aangepast" in answers_of(plan)["visie.landelijke-stand"].notes
+    assert "Dit hoofdstuk herhaalt de tekst van punt 3.7" in err

@@ -68,3 +68,24 @@ def test_edits_saved_by_libreoffice_come_back_exactly(sample_plan_path, tmp_path
     assert after["visie.doelgroep"].status == "partial"
     removed = doc.text(bullets[0])
     assert after["visie.uitgangspunten"].notes == before["visie.uitgangspunten"].notes.replace(f"- {removed}\n", "")
+
+
+def test_the_national_status_edited_in_chapter_2_and_saved_by_libreoffice_comes_in(sample_plan_path, tmp_path,
+                                                                                    capsys):
+    before = load_plan(sample_plan_path).plan.answers
+    draft = generate_file(load_plan(sample_plan_path), tmp_path / "concept.docx")
+    doc = DraftDoc(draft)
+    own = doc.item(7)["text"]
+    copy = next(p for p in doc.body if doc.text(p) == doc.text(own[0]))
+    assert copy is not own[0]  # chapter 2 repeats it before the item
+    doc.retype(copy, "nog niet door de Tweede Kamer behandeld", "intussen door de Tweede Kamer aangenomen")
+    doc.save()
+    resaved = saved_by_libreoffice(draft, tmp_path / "lo")
+    assert main(["import", str(resaved), "--into", str(sample_plan_path)]) == 0
+    err = capsys.readouterr().err
+    assert "punt 3.7 (visie.landelijke-stand): de tekst is aangepast in hoofdstuk 2" in err
+    assert "tekst buiten de gemarkeerde delen" not in err
+    after = load_plan(sample_plan_path).plan.answers
+    assert {k for k in before if before[k] != after.get(k)} == {"visie.landelijke-stand"}
+    assert after["visie.landelijke-stand"].notes == before["visie.landelijke-stand"].notes.replace(
+        "nog niet door de Tweede Kamer behandeld", "intussen door de Tweede Kamer aangenomen")

@@ -126,6 +126,9 @@ def _edit(preview: Preview, item: ItemText, target_id: str | None) -> Edit | Non
                 if len(action.owner) > MAX_LINE_TEXT or len(action.what) > MAX_TEXT:
                     preview.problems.append(Problem(name, labels.err_import_too_long(where, len(action.what),
                                                                                      MAX_TEXT)))
+    if item.copied_from is not None:
+        chapter = item.copied_from
+        preview.warnings.append(Problem(name, labels.warn_copied(where, chapter.number, chapter.title), warning=True))
     if item.tables:
         preview.warnings.append(Problem(name, labels.warn_tables(where), warning=True))
     if item.pictures:

@@ -16,7 +16,7 @@ from lxml import etree
 
 from planwizard import labels
 from planwizard.errors import PlanError, Problem
-from planwizard.roundtrip import marks
+from planwizard.roundtrip import copies, marks
 from planwizard.roundtrip.docxread import Package, open_docx
 from planwizard.roundtrip.wordml import NUMPR, PPR, PSTYLE, VAL, Numbering, Styles, w
 
@@ -36,8 +36,6 @@ NOT_TEXT = (w("instrText"), w("delInstrText"), f"{{{MC_NS}}}Fallback")
 PICTURES = (w("drawing"), w("pict"), w("object"))
 
 STATUS_LINE, NOTES, ACTIONS, AFTER = "status", "notes", "actions", "after"
-REPEAT_MIN = 40
-"""Characters a paragraph needs before it counts as an item's text repeated in a chapter."""
 _NO_MARKS: frozenset[str] = frozenset()
 
 
@@ -56,6 +54,8 @@ class ItemText:
     """Tables among the marked parts: they have no place in an answer file."""
     pictures: int = 0
     """Paragraphs of the marked parts with a picture or drawing in them (only their text comes back)."""
+    copied_from: marks.Chapter | None = None
+    """The chapter that repeats the text, when the text was edited there and read from there (``copies``)."""
 
 
 @dataclass
@@ -100,7 +100,7 @@ def read_draft(path: str | Path) -> DraftText:
         item.notes = [note for note in (_note(item, block, text, document, numbering) for block, text in item.notes)
                       if note]
         item.actions = [line for line in (_kept(item, text) for text in item.actions) if line]
-    return DraftText(str(path), snapshot, list(walk.items.values()), walk.outside())
+    return DraftText(str(path), snapshot, list(walk.items.values()), walk.outside(numbering))
 
 
 def _optional(package: Package, targets: list[str] | None) -> etree._Element | None:
@@ -243,9 +243,9 @@ class _Walk:
         self.document = document
         self.items = {item.index: ItemText(item) for item in snapshot.items}
         self.place: dict[etree._Element, tuple[str, ItemText | None]] = {}
-        self.front: list = []
-        self.chapters: list[tuple[str, list]] = []
-        """Per chapter its title and its text outside the marked parts."""
+        self.front: list[tuple[etree._Element, str]] = []
+        self.chapters: list[tuple[str, list[tuple[etree._Element, str]]]] = []
+        """Per chapter its title and its text outside the marked parts (each block with its text)."""
 
     def run(self) -> None:
         document = self.document
@@ -275,25 +275,25 @@ class _Walk:
                 continue
             place[block] = (chapter, current)
             if current is None or role == "heading1" or role == "heading2" or marks.ITEM in kinds:
-                unmarked.append(text)
+                unmarked.append((block, text))
                 continue
             if phase == STATUS_LINE:
                 phase = NOTES
                 if role == "meta" or marks.STATUS in kinds:
                     if current.marks.status is not None:
                         head, current.status = marks.split_status_line(text)
-                        unmarked.append(head)
+                        unmarked.append((block, head))
                     else:
-                        unmarked.append(text)
+                        unmarked.append((block, text))
                     continue
             if role == "example_title" or role == "example_text":
                 phase = AFTER
             if role == "skipped" or phase == AFTER:
-                unmarked.append(text)
+                unmarked.append((block, text))
                 continue
             if marks.ACTIONS in kinds or (role == "heading3" and normal(text).lower() == actions_title):
                 phase = ACTIONS
-                unmarked.append(text)
+                unmarked.append((block, text))
                 continue
             if block in document.pictures:
                 current.pictures += 1
@@ -304,11 +304,15 @@ class _Walk:
             else:
                 current.actions.append(text)
 
-    def outside(self) -> list[Outside]:
-        """Chapters whose text outside the marked parts is not what was generated."""
+    def outside(self, numbering: Numbering) -> list[Outside]:
+        """Chapters whose text outside the marked parts is not what was generated.
+
+        A chapter whose only change is inside its copy of an item's text (``copies``) is not
+        one: that text is read as the item's, when the item's own text is as generated.
+        """
         digest = marks.outside_digest
         found: list[Outside] = []
-        if digest(self.front) != self.snapshot.front:
+        if digest([text for _, text in self.front]) != self.snapshot.front:
             found.append(Outside("", labels.DOC_FRONT_MATTER, "changed"))
         unused = list(self.snapshot.chapters)
         for title, parts in self.chapters:
@@ -318,26 +322,29 @@ class _Walk:
                 found.append(Outside("", title, "new"))
                 continue
             unused.remove(match)
-            if digest(parts) != match.text:
-                found.append(Outside(match.number, match.title, "changed", self._repeated(parts)))
+            texts = [text for _, text in parts]
+            if digest(texts) == match.text:
+                continue
+            items = copies.repeated(texts, ((item, [note[2] for note in item.notes]) for item in self.items.values()))
+            if len(items) == 1 and self._edited_copy(items[0], parts, match, numbering):
+                continue
+            found.append(Outside(match.number, match.title, "changed", [item.marks for item in items]))
         found.extend(Outside(c.number, c.title, "missing") for c in unused)
         return found
 
-    def _repeated(self, parts: list[str]) -> list[marks.ItemMarks]:
-        """Items with a paragraph of their text (as the draft has it) among ``parts``, in checklist order.
-
-        Only paragraphs of some length count: a short line such as "Nee." says nothing about where it came from.
-        """
-        owner: dict[str, ItemText] = {}
-        for item in self.items.values():
-            for note in item.notes:
-                if len(note[2]) >= REPEAT_MIN:
-                    owner.setdefault(note[2], item)
-        if not owner:
-            return []
-        normal = marks.normal
-        repeated = {owner[text].marks.index: owner[text].marks for text in map(normal, parts) if text in owner}
-        return [repeated[index] for index in sorted(repeated)]
+    def _edited_copy(self, item: ItemText, parts: list[tuple[etree._Element, str]], chapter: marks.Chapter,
+                     numbering: Numbering) -> bool:
+        """Read the chapter's copy of ``item``'s text as its text, if that is the chapter's only change
+        and the item's own text is as generated."""
+        if marks.digest(marks.notes_text(item.notes)) != item.marks.notes:
+            return False  # edited at the item too: that edit comes in, the copy's is reported
+        run = copies.edited_copy([text for _, text in parts], [note[2] for note in item.notes], chapter.text)
+        if run is None or any(block.tag != P for block, _ in parts[run[0]:run[1]]):
+            return False  # a table has no place in an answer file
+        notes = [_note(item, block, text, self.document, numbering) for block, text in parts[run[0]:run[1]]]
+        item.notes = [note for note in notes if note]
+        item.copied_from = chapter
+        return True
 
     def locations(self, elements: list[etree._Element]) -> list[str]:
         """Where ``elements`` are, as chapter and item, each place once, in document order."""
