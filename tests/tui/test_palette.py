@@ -142,18 +142,12 @@ def test_typing_words_of_a_question_into_go_to_finds_it_and_the_work_stays_bound
     540 MB: it listed every way the letters could line up in each question."""
     import tracemalloc
 
-    from textual.command import CommandList
-
     from planwizard.tui import matching
 
     scored: list[str] = []
     match_words = matching.match_words
     monkeypatch.setattr(matching, "match_words", lambda words, candidate: (scored.append(candidate),
                                                                           match_words(words, candidate))[1])
-
-    def listed(app) -> list[str]:
-        commands = app.screen.query_one(CommandList)
-        return [str(commands.get_option_at_index(i).prompt).split("\n")[0] for i in range(commands.option_count)]
 
     async def search(pilot, app, key: str, text: str) -> None:
         await pilot.press("escape")
@@ -171,15 +165,15 @@ def test_typing_words_of_a_question_into_go_to_finds_it_and_the_work_stays_bound
             tracemalloc.start()
             try:
                 await search(pilot, app, "ctrl+g", "Voor welke inwoners")
-                await wait_for(pilot, lambda: "".join(listed(app)[:1]).endswith(
+                await wait_for(pilot, lambda: "".join(names(app)[:1]).endswith(
                     " Voor welke inwoners zijn beschermd wonen en beschermd thuis volgens de gemeente bedoeld?"))
                 await search(pilot, app, "ctrl+g", "de gemeente")
-                await wait_for(pilot, lambda: "de gemeente" in "".join(listed(app)[:1]))
-                found = listed(app)
+                await wait_for(pilot, lambda: "de gemeente" in "".join(names(app)[:1]))
+                found = names(app)
                 await search(pilot, app, "ctrl+p", "de gemeente")  # no command is named so; one explains so
-                await wait_for(pilot, lambda: listed(app) == ["Gegevens van het plan"])
+                await wait_for(pilot, lambda: names(app) == ["Gegevens van het plan"])
                 await search(pilot, app, "ctrl+p", "ga naar punt")
-                await wait_for(pilot, lambda: listed(app)[:1] == ["Ga naar punt…"])
+                await wait_for(pilot, lambda: names(app)[:1] == ["Ga naar punt…"])
                 _, peak = tracemalloc.get_traced_memory()
             finally:
                 tracemalloc.stop()

@@ -10,6 +10,7 @@ import pytest
 
 from planwizard.answers import load_plan
 from planwizard.lock import lock_path
+from planwizard.model import Answer
 from tests.tui.conftest import write_plan
 from tests.tui.ptyrun import Terminal
 
@@ -102,14 +103,31 @@ def test_starting_the_wizard_loads_no_docx_or_jinja(tmp_path):
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_keys_typed_right_after_enter_in_the_palette_go_to_what_the_command_opened(tmp_path):
-    """Enter in Ctrl+P and the next words in one read: they wait for the command, then land in its field."""
+def _typed_into_a_new_plan(tmp_path, typing) -> Answer:
+    """Open an empty plan in the wizard in a pty, let ``typing(term)`` type, quit; the first item's answer."""
     path = tmp_path / "plan.yaml"
     write_plan(path, answers={})
     term = Terminal("wizard", str(path), env={"PLANWIZARD_CONFIG_DIR": str(tmp_path / "config")})
     try:
         term.wait_for("Punt 1/10")
         time.sleep(0.5)
+        typing(term)
+        term.send("\x11")  # Ctrl+Q
+        code = term.wait(10)
+    finally:
+        term.close()
+    assert code == 0
+    return load_plan(path).plan.answers["visie.uitgangspunten"]
+
+
+FORM = [("Afstemmen met de regio", "team Wmo", "2027-06-01")]
+"""The action both tests below type in one write."""
+
+
+def test_keys_typed_right_after_enter_in_the_palette_go_to_what_the_command_opened(tmp_path):
+    """Enter in Ctrl+P and the next words in one read: they wait for the command, then land in its field."""
+
+    def typing(term: Terminal) -> None:
         term.send("\x10")  # Ctrl+P
         term.wait_for("Actie toevoegen")
         term.send("tekst bewerken")
@@ -122,25 +140,16 @@ def test_keys_typed_right_after_enter_in_the_palette_go_to_what_the_command_open
         time.sleep(0.5)
         term.send("\rAfstemmen met de regio\tteam Wmo\t01-06-2027\t\r")  # the dialog is filled before it shows
         time.sleep(1)
-        term.send("\x11")  # Ctrl+Q
-        code = term.wait(10)
-    finally:
-        term.close()
-    assert code == 0
-    answer = load_plan(path).plan.answers["visie.uitgangspunten"]
+
+    answer = _typed_into_a_new_plan(tmp_path, typing)
     assert answer.notes == "meteen getypt"
-    assert [(a.what, a.owner, str(a.due)) for a in answer.actions] == [("Afstemmen met de regio", "team Wmo",
-                                                                         "2027-06-01")]
+    assert [(a.what, a.owner, str(a.due)) for a in answer.actions] == FORM
 
 
 def test_keys_typed_ahead_in_one_burst_land_in_the_fields_they_were_meant_for(tmp_path):
     """Over SSH a burst of keys often arrives in one read: a Tab in it must move focus before the next key."""
-    path = tmp_path / "plan.yaml"
-    write_plan(path, answers={})
-    term = Terminal("wizard", str(path), env={"PLANWIZARD_CONFIG_DIR": str(tmp_path / "config")})
-    try:
-        term.wait_for("Punt 1/10")
-        time.sleep(0.5)
+
+    def typing(term: Terminal) -> None:
         term.send("\r")  # into the status choice (the widget moves focus itself: give it its time)
         time.sleep(0.5)
         term.send("3\t\tin een keer getypt")  # status, past the guidance, into the notes: one write
@@ -154,13 +163,8 @@ def test_keys_typed_ahead_in_one_burst_land_in_the_fields_they_were_meant_for(tm
         time.sleep(0.3)
         term.send("Afstemmen met de regio\tteam Wmo\t01-06-2027\t\r")  # the whole form in one write, then Opslaan
         time.sleep(0.5)
-        term.send("\x11")  # Ctrl+Q
-        code = term.wait(10)
-    finally:
-        term.close()
-    assert code == 0
-    answer = load_plan(path).plan.answers["visie.uitgangspunten"]
+
+    answer = _typed_into_a_new_plan(tmp_path, typing)
     assert answer.status == "todo"
     assert answer.notes == "in een keer getypt"
-    assert [(a.what, a.owner, str(a.due)) for a in answer.actions] == [("Afstemmen met de regio", "team Wmo",
-                                                                         "2027-06-01")]
+    assert [(a.what, a.owner, str(a.due)) for a in answer.actions] == FORM
