@@ -1094,6 +1094,12 @@ DOC_CHANGES_PLAN_COLUMNS = ("Gegeven", "Wijziging")
 DOC_CHANGES_COLUMNS = ("Punt", "Wat veranderde")
 
 
+def warn_same_version(version: str, plan: str) -> str:
+    return (f"zelfde versie ({version}) als {plan}: de bijlage heet dan 'Wijzigingen ten opzichte van versie "
+            f"{version}' in een concept dat zelf {version} heet. Geef het plan een nieuwe versie (version onder "
+            "plan: in het antwoordbestand, of in de wizard: Gegevens van het plan)")
+
+
 def doc_changes_title(version: str) -> str:
     return f"Wijzigingen ten opzichte van versie {version}"
 

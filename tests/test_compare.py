@@ -86,7 +86,7 @@ def test_diff_of_plans_of_different_checklist_versions(tmp_path, data_dir):
     assert "wonen.corporaties" not in result.stdout  # merged the same way on both sides: no difference
 
 
-def test_generate_compare_adds_an_annex_of_the_changes(sample_plan_path, tmp_path):
+def test_generate_compare_adds_an_annex_of_the_changes(sample_plan_path, tmp_path, capsys):
     newer = tmp_path / "nieuw.yaml"
     loaded = load_plan(sample_plan_path)
     loaded.plan.info.version = "concept 0.4"
@@ -95,6 +95,7 @@ def test_generate_compare_adds_an_annex_of_the_changes(sample_plan_path, tmp_pat
     save_plan(loaded.plan, newer, loaded.checklist)
     out = tmp_path / "concept.docx"
     assert main(["generate", str(newer), "--compare", str(sample_plan_path), "-o", str(out)]) == 0
+    assert "zelfde versie" not in capsys.readouterr().err
     document = docx.Document(str(out))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings[-1] == "Bijlage C: Wijzigingen ten opzichte van versie concept 0.3"
@@ -108,3 +109,16 @@ def test_generate_compare_adds_an_annex_of_the_changes(sample_plan_path, tmp_pat
     assert header is not None  # the header row repeats on every page, as in every table of the draft
     struck = [r for r in document.tables[-1].rows[1].cells[1].paragraphs[0].runs if r.font.strike]
     assert [r.text for r in struck] == ["Geregeld"]
+
+
+def test_generate_compare_warns_when_both_files_carry_the_same_plan_version(sample_plan_path, tmp_path, capsys):
+    """After an import the plan keeps its version: an annex "ten opzichte van versie concept 0.3" in a
+    draft that is itself concept 0.3 says nothing to a reader, so the user is told to raise it."""
+    earlier = tmp_path / "heerlen.yaml.bak"
+    earlier.write_bytes(sample_plan_path.read_bytes())
+    out = tmp_path / "concept.docx"
+    assert main(["generate", str(sample_plan_path), "--compare", str(earlier), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"{earlier}: waarschuwing: zelfde versie (concept 0.3) als {sample_plan_path}: de bijlage heet dan " \
+           "'Wijzigingen ten opzichte van versie concept 0.3'" in err
+    assert out.is_file()

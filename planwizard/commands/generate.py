@@ -43,6 +43,12 @@ def run(args: argparse.Namespace) -> int:
     earlier = load_plan(args.compare) if args.compare else None
     for warning in [*loaded.warnings, *(earlier.warnings if earlier else [])]:
         print(warning, file=sys.stderr)
+    version = loaded.plan.info.version
+    if earlier is not None and version and earlier.plan.info.version == version:
+        from planwizard import labels
+        from planwizard.errors import Problem
+
+        print(Problem(args.compare, labels.warn_same_version(version, args.file), warning=True), file=sys.stderr)
     path = generate_file(loaded, args.out, args.template, compare=earlier)
     print(path)
     return 0
