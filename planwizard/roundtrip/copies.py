@@ -44,7 +44,7 @@ def edited_copy(texts: list[str], generated: list[str], expected: str) -> tuple[
     None when no run does (the chapter changed elsewhere too) or the copy is not found.
 
     The run holds at least the paragraphs of the copy still as generated; of the runs that
-    fit, the shortest is taken.
+    fit, the one that starts last and then ends first is taken (the least around the edit).
     """
     wanted = {normal(text) for text in generated if len(normal(text)) >= MIN_LENGTH}
     anchors = [index for index, text in enumerate(texts) if normal(text) in wanted]
