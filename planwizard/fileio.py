@@ -11,6 +11,7 @@ import os
 import stat
 import tempfile
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from planwizard import labels
@@ -149,6 +150,36 @@ def _fsync_dir(folder: Path) -> None:
             raise
     finally:
         os.close(fd)
+
+
+def write_new(names: Iterable[Path], data: bytes) -> Path:
+    """Write ``data`` under the first of ``names`` (all in one folder) that is not taken; that path.
+
+    Complete or not at all, as ``atomic_write``, and never over an existing file: the
+    synced temporary file is hard-linked to the name, which fails when the name exists
+    (also when another process took it a moment ago), and the next name is tried.
+    """
+    tmp: Path | None = None
+    name = Path()
+    try:
+        for name in names:
+            if tmp is None:
+                tmp = write_temporary(name.parent, name.name, data)
+            try:
+                os.link(tmp, name)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise PlanError.at(str(name), labels.os_error(exc)) from exc
+            _fsync_dir(name.parent)
+            return name
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    raise PlanError.at(str(name), labels.os_error(FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST))))
 
 
 def free_name(path: Path) -> Path:

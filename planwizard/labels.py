@@ -1161,3 +1161,26 @@ WEB_TITLE = "planwizard – uitvoeringsplan beschermd wonen / beschermd thuis"
 
 def web_title(name: str) -> str:
     return f"{name} – planwizard"
+
+
+WEB_UPLOAD_TITLE = "Bewerkt concept uploaden – planwizard"
+WEB_UPLOAD_BUTTON = "Uploaden"
+WEB_UPLOAD_DONE_TITLE = "Concept ontvangen – planwizard"
+WEB_UPLOAD_REFUSED = "Niet geüpload – planwizard"
+WEB_UPLOAD_NO_PLAN = "Dit plan is hier niet te vinden. Open deze pagina vanuit de wizard (Word en versies)."
+WEB_UPLOAD_NO_FILE = "Er is geen bestand meegestuurd. Kies het bewerkte Word-concept (.docx) en upload opnieuw."
+WEB_UPLOAD_NOT_DOCX = "Dit is geen Word-bestand (.docx). Kies het concept dat u in Word hebt bewerkt."
+
+
+def web_upload_intro(plan: str) -> str:
+    return (f"Kies het Word-concept van {plan} dat u op uw computer hebt bewerkt. Het komt naast het plan te "
+            "staan; daarna leest u het in de wizard in (Word en versies), waar u eerst ziet wat er verandert.")
+
+
+def web_upload_done(name: str) -> str:
+    return (f"Het concept staat nu als {name} naast het plan. Ga terug naar het tabblad van de wizard: bij "
+            "Word en versies staat het klaar om in te lezen. Dit tabblad mag dicht.")
+
+
+def web_upload_too_big(limit_mb: int) -> str:
+    return f"Dit bestand is te groot (meer dan {limit_mb} MB). Een concept met afbeeldingen is een paar MB."

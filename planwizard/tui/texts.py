@@ -513,6 +513,15 @@ VERSIONS_EARLIER = "Eerder plan"
 VERSIONS_DRAFT_PLACEHOLDER = "het .docx-bestand dat planwizard maakte"
 VERSIONS_EARLIER_PLACEHOLDER = "een eerder antwoordbestand (.yaml)"
 IMPORT_BUTTON = "Inlezen"
+UPLOAD_BUTTON = "Uploaden"
+UPLOAD_WAITING = ("Kies in het nieuwe tabblad van de browser het Word-concept dat u hebt bewerkt en upload het. "
+                  "Zodra het er is, staat het hierboven klaar om in te lezen.")
+
+
+def upload_received(name: str) -> str:
+    return f"Concept ontvangen: {name}. Druk op Inlezen (of Enter) om te zien wat er verandert."
+
+
 COMPARE_BUTTON = "Vergelijken"
 IMPORT_APPLY = "Overnemen"
 IMPORT_KEEP_DRAFT = "Bij conflict: concept"
@@ -524,7 +533,7 @@ IMPORT_CHANGES = "Dit neemt Overnemen over uit het concept:"
 IMPORT_PROBLEMS = "Niet in te lezen; er is niets veranderd:"
 IMPORT_CONFLICTS_HINT = ("Kies hieronder wat bij een conflict telt: het concept of het plan zoals het nu is. "
                          "U ziet dan eerst opnieuw wat er verandert.")
-IMPORT_WARNINGS = "Let op (niet ingelezen):"
+IMPORT_WARNINGS = "Let op:"
 IMPORT_READ_ONLY = "Dit plan is alleen-lezen geopend; wijzigingen kunnen niet worden overgenomen."
 IMPORT_STALE = "Het plan is intussen gewijzigd; lees het concept opnieuw in."
 ERR_VERSIONS_PATH = "Vul het pad van een bestand in."

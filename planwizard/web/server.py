@@ -31,7 +31,8 @@ from textual_serve.server import Server, to_int
 
 from planwizard import labels
 from planwizard.errors import PlanError
-from planwizard.web import access
+from planwizard.tui.paths import PathPolicy
+from planwizard.web import access, upload
 
 HERE = Path(__file__).resolve().parent
 STATIC = Path(textual_serve.__file__).resolve().parent / "static"
@@ -142,6 +143,8 @@ class WizardServer(Server):
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
         app.middlewares.append(access.middleware(self.token))
+        form, store = upload.handlers(PathPolicy.serving(self.target))
+        app.add_routes([web.get("/upload", form), web.post("/upload", store)])
         return app
 
     async def on_startup(self, app: web.Application) -> None:

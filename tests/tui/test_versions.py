@@ -133,6 +133,7 @@ def test_the_draft_made_by_generate_is_proposed_and_tab_completes_a_typed_path(p
             await open_import(app, pilot)
             field = app.focused
             assert field.value == str(generated)
+            assert not app.screen.query_one("#upload-button").display  # in a terminal the file is at hand
             field.value = ""
             await pilot.press(*str(plan_path.parent / "Uitv"))
             await wait_for(pilot, lambda: field._suggestion == str(generated))

@@ -249,3 +249,48 @@ def test_new_plan_in_the_served_folder(browser, serve, tmp_path, shots):
     wait_until(created.exists, what="the new plan in the served folder")
     assert load_plan(created).plan.municipality.name == "Heerlen"
     tab.close()
+
+
+def test_a_draft_edited_on_the_users_computer_is_uploaded_and_imported(browser, serve, tmp_path, shots):
+    """In a browser the draft is edited in Word elsewhere: "Uploaden" brings it beside the plan to import."""
+    from planwizard.render import generate_file
+    from tests.draftedit import DraftDoc
+
+    plan = tmp_path / "plannen" / "heerlen.yaml"
+    write_plan(plan)
+    (tmp_path / "op-mijn-computer").mkdir()
+    edited = generate_file(load_plan(plan), tmp_path / "op-mijn-computer" / "heerlen.docx")
+    doc = DraftDoc(edited)
+    doc.enter_after(doc.item(1)["text"][-1], "Toegevoegd door de wethouder.")
+    doc.save()
+    served = serve(plan)
+    tab = Tab(browser, served.url, shots, "upload")
+    tab.wait_for("Punt ")
+    tab.press("Control+p")
+    tab.wait_for("Zoek een opdracht")
+    tab.type("importeren")
+    tab.wait_for("Word-concept inlezen")
+    tab.press("Enter")
+    tab.wait_for("Uploaden")
+    tab.shot("word-en-versies")
+    tab.press("Tab", "Tab")  # past Inlezen to Uploaden
+    with tab.context.expect_page() as opened:
+        tab.press("Enter")
+    page = opened.value
+    page.wait_for_load_state()
+    assert "heerlen.yaml" in page.content()
+    page.screenshot(path=str(shots / "upload-formulier.png"))
+    page.set_input_files("input[type=file]", str(edited))
+    page.click("button")
+    page.wait_for_selector("text=heerlen-bewerkt.docx")
+    page.screenshot(path=str(shots / "upload-ontvangen.png"))
+    assert (plan.parent / "heerlen-bewerkt.docx").read_bytes() == edited.read_bytes()
+    page.close()
+    tab.wait_for("Concept ontvangen: heerlen-bewerkt.docx")
+    tab.press("Enter")  # Inlezen
+    tab.wait_for("Dit neemt Overnemen over")
+    tab.shot("wat-verandert")
+    tab.press("Enter")  # Overnemen
+    tab.wait_for("overgenomen uit het concept")
+    assert notes_of(plan).endswith("\n\nToegevoegd door de wethouder.")
+    tab.close()

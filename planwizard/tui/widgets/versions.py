@@ -9,14 +9,17 @@ saves at once.
 from __future__ import annotations
 
 import copy
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Button, Input, Static
 
 from planwizard import compare, labels
@@ -26,8 +29,13 @@ from planwizard.tui import texts
 from planwizard.tui.paths import OutsideFolder
 from planwizard.tui.screens.dialogs import PathSuggester
 from planwizard.tui.session import Session
+from planwizard.web import drafts
 
 STYLES = {compare.DELETE: "red", compare.INSERT: "green"}
+UPLOAD_POLL = 1.0
+"""Seconds between looks for an uploaded draft, after the upload page was opened."""
+UPLOAD_WAIT = 30 * 60
+"""Seconds the pane looks for it at most."""
 
 
 def styled(pieces: list[tuple[str, str]]) -> Text:
@@ -74,6 +82,8 @@ class VersionsPane(Vertical):
         self.preview = None
         self._proposed = ""
         """The draft path this pane put in the import field (replaced when a newer draft is made)."""
+        self._upload_since = 0.0
+        self._upload_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         path = self.session.path
@@ -86,6 +96,7 @@ class VersionsPane(Vertical):
             yield Input(self._proposed, placeholder=texts.VERSIONS_DRAFT_PLACEHOLDER,
                         id="import-path", compact=True, suggester=PathSuggester(paths, suffixes=(".docx",)))
             yield Button(texts.IMPORT_BUTTON, id="import-button", compact=True)
+            yield Button(texts.UPLOAD_BUTTON, id="upload-button", compact=True)
         with Horizontal(classes="form-row"):
             yield Static(texts.VERSIONS_EARLIER, classes="form-label")
             earlier = path.with_name(f"{path.name}.bak")
@@ -101,6 +112,7 @@ class VersionsPane(Vertical):
 
     def on_mount(self) -> None:
         self._buttons()
+        self.query_one("#upload-button").display = self.app.is_web  # a terminal user has the file at hand
 
     def _latest_draft(self) -> Path | None:
         """The plan's draft as it was last made: the newest of the names the wizard and ``generate`` give it.
@@ -112,7 +124,7 @@ class VersionsPane(Vertical):
 
         path = self.session.path
         name = default_output_name(self.session.plan)
-        candidates = [path.with_suffix(".docx"), path.with_name(name)]
+        candidates = [path.with_suffix(".docx"), path.with_name(name), *drafts.uploads(path)]
         try:
             candidates.append(Path.cwd() / name)
         except OSError:  # the folder the wizard was started from is gone
@@ -160,6 +172,37 @@ class VersionsPane(Vertical):
         self.app.save_now()
         loaded = self.session.loaded
         return Loaded(str(self.session.path), copy.deepcopy(loaded.plan), loaded.checklist, [])
+
+    # ------------------------------------------------------------ uploading (in a browser)
+
+    @on(Button.Pressed, "#upload-button")
+    def start_upload(self) -> None:
+        """Open the upload page in a new browser tab, and watch for the file it stores."""
+        self.app.open_url(f"/upload?plan={quote(self.app.paths.show(self.session.path))}")
+        self._upload_since = time.time()
+        self._show(texts.UPLOAD_WAITING)
+        if self._upload_timer is None:
+            self._upload_timer = self.set_interval(UPLOAD_POLL, self._look_for_upload)
+
+    def _look_for_upload(self) -> None:
+        found = []
+        for path in drafts.uploads(self.session.path):
+            try:
+                made = path.stat().st_mtime
+            except OSError:
+                continue
+            if made >= self._upload_since - 1:
+                found.append((made, path))
+        if not found and time.time() - self._upload_since < UPLOAD_WAIT:
+            return
+        if self._upload_timer is not None:
+            self._upload_timer.stop()
+            self._upload_timer = None
+        if found:
+            shown = self.app.paths.show(max(found)[1])
+            self._proposed = self.query_one("#import-path", Input).value = shown
+            self._show(texts.upload_received(shown))
+            self.query_one("#import-button", Button).focus()
 
     # ------------------------------------------------------------ importing
 
