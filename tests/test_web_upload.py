@@ -16,7 +16,19 @@ from planwizard.web.server import WizardServer  # noqa: E402
 from tests.tui.conftest import write_plan  # noqa: E402
 
 TOKEN = access.new_token()
-DOCX = b"PK\x03\x04" + b"een bewerkt concept" * 100
+
+
+def _zip() -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", "een bewerkt concept " * 100)
+    return out.getvalue()
+
+
+DOCX = _zip()
 
 
 def run(target, scenario):
@@ -57,7 +69,7 @@ def test_the_form_names_the_plan_and_an_upload_lands_beside_it_never_over_anothe
         first = await client.post("/upload", data=form(DOCX))  # the cookie of the first request lets it in
         assert first.status == 200
         assert "heerlen-bewerkt.docx" in await first.text()
-        second = await client.post("/upload", data=form(DOCX + b"tweede"))
+        second = await client.post("/upload", data=form(DOCX + b"tweede"))  # still a zip: its end is found
         assert "heerlen-bewerkt-2.docx" in await second.text()
 
     run(plan, scenario)
@@ -70,6 +82,7 @@ def test_the_form_names_the_plan_and_an_upload_lands_beside_it_never_over_anothe
 
 @pytest.mark.parametrize("sent, status, message", [
     (b"Geachte raad,", 400, "geen Word-bestand"),
+    (DOCX[:-30], 400, "geen Word-bestand"),  # cut off on the way: the zip's directory is missing
     (None, 400, "geen bestand meegestuurd"),
 ])
 def test_what_is_no_docx_is_refused_with_a_dutch_page_and_nothing_is_stored(plan, sent, status, message):

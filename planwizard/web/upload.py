@@ -13,7 +13,9 @@ zip (a .docx is one); whether it is a planwizard draft is for the import to say.
 from __future__ import annotations
 
 import html
+import io
 import itertools
+import zipfile
 from pathlib import Path
 
 from aiohttp import BodyPartReader, web
@@ -93,7 +95,7 @@ async def _received(request: web.Request) -> bytes:
         if len(data) > MAX_FILE:
             raise _refusal(web.HTTPRequestEntityTooLarge, labels.web_upload_too_big(MAX_FILE // (1024 * 1024)),
                            max_size=MAX_FILE, actual_size=len(data))
-    if not data.startswith(_ZIP):
+    if not data.startswith(_ZIP) or not zipfile.is_zipfile(io.BytesIO(data)):  # also: cut off on the way
         raise _refusal(web.HTTPBadRequest, labels.WEB_UPLOAD_NOT_DOCX)
     return bytes(data)
 
