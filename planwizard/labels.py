@@ -1182,5 +1182,10 @@ def web_upload_done(name: str) -> str:
             "Word en versies staat het klaar om in te lezen. Dit tabblad mag dicht.")
 
 
+def web_upload_full(count: int) -> str:
+    return (f"Naast dit plan staan al {count} geüploade concepten. Ruim de oude op (of lees ze in en verwijder "
+            "ze daarna) en upload dan opnieuw.")
+
+
 def web_upload_too_big(limit_mb: int) -> str:
     return f"Dit bestand is te groot (meer dan {limit_mb} MB). Een concept met afbeeldingen is een paar MB."

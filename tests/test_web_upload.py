@@ -138,3 +138,16 @@ def test_in_a_served_folder_the_plan_is_named_and_must_be_one_of_its_plans(plan,
     run(plan.parent, scenario)
     assert files(plan.parent) == ["heerlen-bewerkt.docx", "heerlen.yaml"]
     assert files(tmp_path) == ["buiten.yaml", "plannen"]
+
+
+def test_uploads_beside_one_plan_are_limited(plan, monkeypatch):
+    monkeypatch.setattr(upload, "MAX_UPLOADS", 2)
+
+    async def scenario(client):
+        await client.get(f"/upload?token={TOKEN}")
+        assert [(await client.post("/upload", data=form(DOCX))).status for _ in range(3)] == [200, 200, 409]
+        last = await client.post("/upload", data=form(DOCX))
+        assert "al 2 geüploade concepten" in await last.text()
+
+    run(plan, scenario)
+    assert files(plan.parent) == ["heerlen-bewerkt-2.docx", "heerlen-bewerkt.docx", "heerlen.yaml"]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import io
-import itertools
 import zipfile
 from pathlib import Path
 
@@ -25,11 +24,13 @@ from planwizard.errors import PlanError
 from planwizard.fileio import write_new
 from planwizard.roundtrip.docxread import MAX_FILE
 from planwizard.tui.paths import PLAN_SUFFIXES, OutsideFolder, PathPolicy
-from planwizard.web import access
+from planwizard.web import access, drafts
 from planwizard.web.drafts import upload_name
 
 FIELD = "concept"
 CHUNK = 256 * 1024
+MAX_UPLOADS = 50
+"""Uploaded drafts beside one plan at most: a full disk is no way to find out."""
 _ZIP = b"PK\x03\x04"
 
 PAGE = (
@@ -102,8 +103,10 @@ async def _received(request: web.Request) -> bytes:
 
 def _save(plan: Path, data: bytes) -> Path:
     """``data`` beside ``plan`` under the first free upload name; never over an existing file."""
+    if len(drafts.uploads(plan)) >= MAX_UPLOADS:
+        raise _refusal(web.HTTPConflict, labels.web_upload_full(MAX_UPLOADS))
     try:
-        return write_new((upload_name(plan, number) for number in itertools.count(1)), data)
+        return write_new((upload_name(plan, number) for number in range(1, 2 * MAX_UPLOADS + 1)), data)
     except PlanError as exc:
         raise _refusal(web.HTTPInternalServerError, str(exc)) from exc
 
