@@ -283,3 +283,15 @@ def test_template_text_marks_placeholders_and_takes_escaped_lines_literally():
     assert textlib.escape("# a\n- b\n! c\n\\d") == "\\# a\n- b\n\\! c\n\\\\d"
     notes = "# kop?\n- lijst\n\n1. een"
     assert textlib.parse(textlib.escape(notes), headings=True) == textlib.parse(notes)
+
+
+def test_the_item_of_the_national_status_shows_its_peildatum_too(tmp_path):
+    """Chapter 2 is not the only place a reader meets the stand: item 3.7's own line dates it as well."""
+    loaded = load_plan_text(answer_file(STAND), "plan.yaml")
+    path = tmp_path / "plan.docx"
+    path.write_bytes(build_document(loaded.plan, loaded.checklist, load_library(), load_template()))
+    metas = [p.text for p in docx.Document(str(path)).paragraphs if "Status:" in p.text and "Niveau:" in p.text]
+    dated = [text for text in metas if "Peildatum" in text]
+    # (the status itself sits in a drop-down content control, which python-docx's text leaves out)
+    assert dated == ["Actiepunt · Niveau: stelsel · Peildatum: 1 oktober 2026 · Status: "]
+    assert len(metas) > 60  # every other item's line is as it was

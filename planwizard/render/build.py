@@ -113,7 +113,8 @@ class Builder(Draft):
         marker = self.marker
         if marker is not None:
             marker.item(item, self.items[item.id][0], answer)
-        writer.repeat(("meta", item.kind, item.level, state), lambda w: _meta_line(w, item, state))
+        as_of = blocklib.long_date(answer.as_of) if answer is not None and state != factlib.SKIPPED else ""
+        writer.repeat(("meta", item.kind, item.level, state, as_of), lambda w: _meta_line(w, item, state, as_of))
         if marker is not None:
             marker.status_line(None if state == factlib.SKIPPED else (answer and answer.status) or marks.UNANSWERED)
         if state == factlib.SKIPPED:
@@ -190,12 +191,15 @@ class Builder(Draft):
             writer.jump(p, anchor, labels.doc_example_described(number))
 
 
-def _meta_line(writer: Writer, item: Item, state: str) -> list[Para]:
-    """Kind, level and status of an item, e.g. "Actiepunt · Niveau: stelsel · Status: Geregeld"."""
+def _meta_line(writer: Writer, item: Item, state: str, as_of: str = "") -> list[Para]:
+    """Kind, level, the answer's peildatum (when it has one) and status of an item, e.g.
+    "Actiepunt · Niveau: stelsel · Peildatum: 31 januari 2026 · Status: Deels geregeld"."""
     meta = writer.new("meta")
     parts = [labels.KIND.get(item.kind, item.kind)]
     if item.level:
         parts.append(f"{labels.DOC_LEVEL}: {labels.LEVEL.get(item.level, item.level).lower()}")
+    if as_of:
+        parts.append(f"{labels.DOC_AS_OF}: {as_of}")
     writer.runs(meta, " · ".join(parts) + f" · {labels.DOC_STATUS}: ")
     label = factlib.status_label(state)
     status = markup.run(label, bold=True, color=STATUS_COLOURS[state])
