@@ -118,7 +118,8 @@ class VersionsPane(Vertical):
         """The plan's draft as it was last made: the newest of the names the wizard and ``generate`` give it.
 
         The wizard writes ``heerlen.docx`` beside the plan; ``planwizard generate`` writes
-        ``Uitvoeringsplan Heerlen concept 0.3.docx`` in the folder it was run from.
+        ``Uitvoeringsplan Heerlen concept 0.3.docx`` in the folder it was run from; ``serve``
+        stores an uploaded draft as ``heerlen-bewerkt.docx`` (``-2``, ...) beside the plan.
         """
         from planwizard.render import default_output_name
 
