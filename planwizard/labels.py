@@ -1006,9 +1006,14 @@ def err_import_checklist_version(version: str, current: str) -> str:
             f"(huidige versie {current}); werk planwizard bij")
 
 
+def chapter_place(number: str, title: str) -> str:
+    """A chapter as messages name it: ``hoofdstuk 2 'Context en kaders'`` (just the title without a number)."""
+    return f"hoofdstuk {number} '{title}'" if number else f"'{title}'"
+
+
 def warn_outside(number: str, title: str, kind: str, repeats: list[str] = ()) -> str:
     """``repeats``: the items (``item_place``) whose text the chapter repeats."""
-    chapter = f"hoofdstuk {number} '{title}'" if number else f"'{title}'"
+    chapter = chapter_place(number, title)
     if kind == "new":
         return f"{chapter}: nieuw hoofdstuk buiten de gemarkeerde delen; niet ingelezen"
     if kind == "missing":
@@ -1022,8 +1027,7 @@ def warn_outside(number: str, title: str, kind: str, repeats: list[str] = ()) ->
 
 
 def warn_copied(where: str, number: str, title: str) -> str:
-    chapter = f"hoofdstuk {number} '{title}'" if number else f"'{title}'"
-    return f"{where}: de tekst is aangepast in {chapter}, dat hem herhaalt; van daar ingelezen"
+    return f"{where}: de tekst is aangepast in {chapter_place(number, title)}, dat hem herhaalt; van daar ingelezen"
 
 
 def warn_item_missing(where: str) -> str:

@@ -151,3 +151,21 @@ def test_uploads_beside_one_plan_are_limited(plan, monkeypatch):
 
     run(plan, scenario)
     assert files(plan.parent) == ["heerlen-bewerkt-2.docx", "heerlen-bewerkt.docx", "heerlen.yaml"]
+
+
+def test_a_failed_write_gives_its_reason_but_not_where_the_folder_lives(plan, monkeypatch):
+    from planwizard.errors import PlanError
+
+    def full(names, data):
+        raise PlanError.at(str(next(iter(names))), "schijf is vol")
+
+    monkeypatch.setattr(upload, "write_new", full)
+
+    async def scenario(client):
+        await client.get(f"/upload?token={TOKEN}")
+        response = await client.post("/upload", data=form(DOCX))
+        text = await response.text()
+        assert response.status == 500 and "schijf is vol" in text and str(plan.parent) not in text
+
+    run(plan, scenario)
+    assert files(plan.parent) == ["heerlen.yaml"]

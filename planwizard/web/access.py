@@ -26,11 +26,16 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
 }
 
-FORBIDDEN_PAGE = (
-    '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>{title}</title></head>'
-    '<body style="font: 18px/1.5 system-ui, sans-serif; max-width: 40em; margin: 3em auto; padding: 0 1em">'
-    "<h1>{title}</h1><p>{text}</p></body></html>\n"
-).format(title=html.escape(labels.WEB_FORBIDDEN_TITLE), text=html.escape(labels.WEB_FORBIDDEN))
+
+def page(title: str, body: str) -> str:
+    """A small Dutch page of the server (no script, nothing from elsewhere); ``body`` is HTML."""
+    return ('<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
+            f"<title>{html.escape(title)}</title></head>"
+            '<body style="font: 18px/1.5 system-ui, sans-serif; max-width: 40em; margin: 3em auto; padding: 0 1em">'
+            f"<h1>{html.escape(title)}</h1>{body}</body></html>\n")
+
+
+FORBIDDEN_PAGE = page(labels.WEB_FORBIDDEN_TITLE, f"<p>{html.escape(labels.WEB_FORBIDDEN)}</p>")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

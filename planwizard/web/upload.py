@@ -33,11 +33,6 @@ MAX_UPLOADS = 50
 """Uploaded drafts beside one plan at most: a full disk is no way to find out."""
 _ZIP = b"PK\x03\x04"
 
-PAGE = (
-    '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>{title}</title></head>'
-    '<body style="font: 18px/1.5 system-ui, sans-serif; max-width: 40em; margin: 3em auto; padding: 0 1em">'
-    "<h1>{title}</h1>{body}</body></html>\n"
-)
 
 
 def handlers(policy: PathPolicy):
@@ -107,13 +102,12 @@ def _save(plan: Path, data: bytes) -> Path:
         raise _refusal(web.HTTPConflict, labels.web_upload_full(MAX_UPLOADS))
     try:
         return write_new((upload_name(plan, number) for number in range(1, 2 * MAX_UPLOADS + 1)), data)
-    except PlanError as exc:
-        raise _refusal(web.HTTPInternalServerError, str(exc)) from exc
+    except PlanError as exc:  # the reason only: the browser user need not see where the folder lives
+        raise _refusal(web.HTTPInternalServerError, "; ".join(p.message for p in exc.problems)) from exc
 
 
-def _page(title: str, body: str, status: int = 200) -> web.Response:
-    response = web.Response(text=PAGE.format(title=html.escape(title), body=body), content_type="text/html",
-                            status=status)
+def _page(title: str, body: str) -> web.Response:
+    response = web.Response(text=access.page(title, body), content_type="text/html")
     response.headers["Cache-Control"] = "no-store"
     response.headers.update(access.SECURITY_HEADERS)
     return response
@@ -121,5 +115,5 @@ def _page(title: str, body: str, status: int = 200) -> web.Response:
 
 def _refusal(kind, message: str, **kwargs) -> web.HTTPException:
     """An HTTP error with a Dutch page saying ``message``."""
-    text = PAGE.format(title=html.escape(labels.WEB_UPLOAD_REFUSED), body=f"<p>{html.escape(message)}</p>")
+    text = access.page(labels.WEB_UPLOAD_REFUSED, f"<p>{html.escape(message)}</p>")
     return kind(text=text, content_type="text/html", headers=access.SECURITY_HEADERS, **kwargs)
